@@ -1,0 +1,149 @@
+import { cleanPageTitle } from '../text/clean-title';
+import { matchKey } from '../text/normalize';
+import { alignStrings, type Alignment } from './align';
+
+/** A corpus paper as the matcher knows it. */
+export interface TitleRecord {
+  id: string;
+  title: string;
+}
+
+/** One scored candidate: 1 is an exact key match. */
+export interface TitleCandidate {
+  id: string;
+  title: string;
+  score: number;
+}
+
+/** What a title lookup found: the match (or null) and the nearest candidates considered. */
+export interface TitleMatch {
+  match: TitleCandidate | null;
+  candidates: TitleCandidate[];
+}
+
+/** Matches page titles against the corpus. */
+export interface TitleMatcher {
+  match(query: string): TitleMatch;
+}
+
+const GRAM = 3;
+const MAX_GRAMS_USED = 28;
+const CANDIDATES_ALIGNED = 4;
+const CANDIDATES_SHOWN = 5;
+const MIN_TRUNCATED_LENGTH = 14;
+const MIN_TRUNCATED_SHARE = 0.35;
+const MAX_TYPO_RUN = 2;
+
+/** How many character slips a key of this length may carry and still count as the same title. */
+function editBudget(length: number): number {
+  if (length < 12) return 0;
+  if (length < 24) return 1;
+  if (length < 48) return 2;
+  if (length < 90) return 3;
+  return 4;
+}
+
+function gramsOf(key: string): string[] {
+  if (key.length <= GRAM) return [key];
+  const grams = new Set<string>();
+  for (let i = 0; i + GRAM <= key.length; i++) grams.add(key.slice(i, i + GRAM));
+  return [...grams];
+}
+
+/** A slip is a typo when it is short and touches no version marker; anything else is another title. */
+function isTypoLike(alignment: Alignment): boolean {
+  return !alignment.touchesVersion && alignment.runs.every((run) => run <= MAX_TYPO_RUN);
+}
+
+/**
+ * Builds the title matcher: exact lookup on the matching key first, then a trigram index proposes
+ * a few candidates and a banded alignment decides. FlexSearch's token index cannot see inside a
+ * misspelt word or a title cut mid-word, which is why the matcher keeps its own character index.
+ */
+export function createTitleMatcher(records: TitleRecord[]): TitleMatcher {
+  const keys = records.map((record) => matchKey(record.title));
+  const byKey = new Map<string, number>();
+  keys.forEach((key, index) => byKey.set(key, index));
+  const postings = new Map<string, number[]>();
+  keys.forEach((key, index) => {
+    for (const gram of gramsOf(key)) {
+      let list = postings.get(gram);
+      if (!list) postings.set(gram, (list = []));
+      list.push(index);
+    }
+  });
+  const counts = new Uint16Array(records.length);
+
+  const candidateOf = (index: number, score: number): TitleCandidate => ({
+    id: records[index]!.id,
+    title: records[index]!.title,
+    score: Math.round(score * 1000) / 1000,
+  });
+
+  function propose(key: string): number[] {
+    const grams = gramsOf(key)
+      .map((gram) => postings.get(gram))
+      .filter((list): list is number[] => list !== undefined)
+      .sort((a, b) => a.length - b.length)
+      .slice(0, MAX_GRAMS_USED);
+    const touched: number[] = [];
+    for (const list of grams) {
+      for (const index of list) {
+        if (counts[index] === 0) touched.push(index);
+        counts[index]!++;
+      }
+    }
+    touched.sort((a, b) => counts[b]! - counts[a]! || keys[a]!.length - keys[b]!.length);
+    const top = touched.slice(0, CANDIDATES_ALIGNED + 2);
+    for (const index of touched) counts[index] = 0;
+    return top;
+  }
+
+  function match(query: string): TitleMatch {
+    const { text, truncated } = cleanPageTitle(query);
+    const key = matchKey(text);
+    if (key.length < 2) return { match: null, candidates: [] };
+    const exact = byKey.get(key);
+    if (exact !== undefined) {
+      const found = candidateOf(exact, 1);
+      return { match: found, candidates: [found] };
+    }
+    const budget = editBudget(key.length);
+    const scored: { index: number; score: number; alignment: Alignment | null }[] = [];
+    for (const index of propose(key)) {
+      const target = keys[index]!;
+      const alignment = alignStrings(key, target, budget, truncated);
+      const covered = alignment ? alignment.keyLength : target.length;
+      const score = alignment
+        ? 1 - alignment.distance / Math.max(key.length, covered)
+        : sharedPrefixScore(key, target, truncated);
+      scored.push({ index, score, alignment });
+    }
+    scored.sort((a, b) => b.score - a.score);
+    const candidates = scored.slice(0, CANDIDATES_SHOWN).map((s) => candidateOf(s.index, s.score));
+    const best = scored[0];
+    if (!best?.alignment || !isTypoLike(best.alignment)) return { match: null, candidates };
+    if (truncated) {
+      const target = keys[best.index]!;
+      if (key.length < MIN_TRUNCATED_LENGTH || key.length < target.length * MIN_TRUNCATED_SHARE) {
+        return { match: null, candidates };
+      }
+      // A cut title that fits two corpus titles equally well names neither.
+      const runnerUp = scored[1];
+      if (runnerUp?.alignment && runnerUp.alignment.distance <= best.alignment.distance) {
+        return { match: null, candidates };
+      }
+    }
+    return { match: candidateOf(best.index, best.score), candidates };
+  }
+
+  return { match };
+}
+
+/** A rough similarity for candidates the alignment rejected, so the CLI can still rank them. */
+function sharedPrefixScore(query: string, key: string, truncated: boolean): number {
+  let same = 0;
+  while (same < query.length && same < key.length && query[same] === key[same]) same++;
+  const whole = truncated ? query.length : Math.max(query.length, key.length);
+  return Math.min(0.99, (same / whole) * 0.9);
+}

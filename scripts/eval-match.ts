@@ -1,0 +1,33 @@
+// Development harness for the title matcher over tests/fixtures/match-queries.jsonl:
+// accuracy on in-corpus queries, false matches on the others, and each miss.
+import { readFileSync } from 'node:fs';
+import { parseCorpus } from '../lib/corpus/build-corpus';
+import { createTitleMatcher } from '../lib/match/match-title';
+import { readSeedFiles } from './lib/seed-files';
+
+const { papers } = parseCorpus(readSeedFiles());
+const matcher = createTitleMatcher(papers);
+const queries = readFileSync(process.argv[2] ?? 'tests/fixtures/match-queries.jsonl', 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => JSON.parse(line) as { query: string; expected: string | null; kind: string });
+let inCorpus = 0;
+let correct = 0;
+let outside = 0;
+let falseMatches = 0;
+for (const q of queries) {
+  const result = matcher.match(q.query);
+  const got = result.match?.title ?? null;
+  if (q.expected !== null) {
+    inCorpus++;
+    if (got === q.expected) correct++;
+    else console.log(`MISS [${q.kind}] ${JSON.stringify(q.query)} -> ${got} (best ${JSON.stringify(result.candidates[0])})`);
+  } else {
+    outside++;
+    if (got !== null) {
+      falseMatches++;
+      console.log(`FALSE [${q.kind}] ${JSON.stringify(q.query)} -> ${got}`);
+    }
+  }
+}
+console.log(JSON.stringify({ inCorpus, accuracy: correct / inCorpus, outside, falseMatchRate: falseMatches / outside }));
