@@ -1,0 +1,126 @@
+import type { Paper } from '../corpus/types';
+import { createTitleMatcher, type TitleMatch, type TitleMatcher } from '../match/match-title';
+import type { RelatedModel } from '../related/model';
+import { createRelatedRanker, formatReason, type RelatedHit, type RelatedRanker } from '../related/rank-related';
+import { createCorpusSearch, type CorpusSearch } from '../search/search-corpus';
+
+/** The bundled corpus: papers plus each paper's precomputed related work. */
+export interface CorpusBundle {
+  version: 1;
+  papers: Paper[];
+  /** Per paper, in corpus order: the top related papers as corpus indices, scores and shared terms. */
+  related: { index: number[]; score: number[]; terms: string[][] }[];
+}
+
+/** A related paper as every context shows it. */
+export interface RelatedPaper {
+  id: string;
+  title: string;
+  score: number;
+  reason: string;
+  terms: string[];
+}
+
+/** A search hit as every context shows it. */
+export interface SearchResult {
+  id: string;
+  title: string;
+  field: 'title' | 'abstract';
+}
+
+/** Corpus figures for the CLI and the About view. */
+export interface CorpusStats {
+  papers: number;
+  sources: Record<string, number>;
+  withAuthorCount: number;
+  withDate: number;
+  withUpvotes: number;
+  withOrganisation: number;
+  inSeveralSources: number;
+}
+
+/** Thrown for an id the corpus does not hold. */
+export class UnknownPaperError extends Error {
+  constructor(readonly id: string) {
+    super(`unknown paper id: ${id}`);
+    this.name = 'UnknownPaperError';
+  }
+}
+
+/** Everything the extension and the CLI ask of the corpus, over one bundle. */
+export interface CorpusService {
+  readonly papers: readonly Paper[];
+  getPaper(id: string): Paper | undefined;
+  stats(): CorpusStats;
+  matchTitle(text: string): TitleMatch;
+  related(id: string, k: number): Promise<RelatedPaper[]>;
+  relatedToText(title: string, abstract: string, k: number): Promise<RelatedPaper[]>;
+  search(query: string, k: number): SearchResult[];
+}
+
+/**
+ * Wraps a bundle. The matcher and the search index are built on first use and the related-work
+ * model is loaded on first need, so a woken service worker answers its first lookup quickly.
+ */
+export function createCorpusService(bundle: CorpusBundle, loadModel: () => Promise<RelatedModel>): CorpusService {
+  const { papers } = bundle;
+  const byId = new Map(papers.map((paper, index) => [paper.id, index]));
+  let matcher: TitleMatcher | undefined;
+  let searcher: CorpusSearch | undefined;
+  let ranker: Promise<RelatedRanker> | undefined;
+  const getRanker = () => (ranker ??= loadModel().then(createRelatedRanker));
+
+  const toRelated = (hit: RelatedHit): RelatedPaper => ({
+    id: papers[hit.index]!.id,
+    title: papers[hit.index]!.title,
+    score: hit.score,
+    reason: formatReason(hit.terms),
+    terms: hit.terms,
+  });
+
+  return {
+    papers,
+    getPaper: (id) => {
+      const index = byId.get(id);
+      return index === undefined ? undefined : papers[index];
+    },
+    stats: () => corpusStats(papers),
+    matchTitle: (text) => (matcher ??= createTitleMatcher(papers)).match(text),
+    async related(id, k) {
+      const index = byId.get(id);
+      if (index === undefined) throw new UnknownPaperError(id);
+      const cached = bundle.related[index];
+      if (cached && k <= cached.index.length) {
+        return cached.index.slice(0, k).map((i, n) => toRelated({ index: i, score: cached.score[n]!, terms: cached.terms[n]! }));
+      }
+      return (await getRanker()).rankPaper(index, k).map(toRelated);
+    },
+    async relatedToText(title, abstract, k) {
+      return (await getRanker()).rankText(title, abstract, k).map(toRelated);
+    },
+    search(query, k) {
+      searcher ??= createCorpusSearch(papers);
+      return searcher.search(query, k).map((hit) => ({
+        id: papers[hit.index]!.id,
+        title: papers[hit.index]!.title,
+        field: hit.field,
+      }));
+    },
+  };
+}
+
+/** Counts papers per seed file and how much metadata the corpus carries. */
+export function corpusStats(papers: readonly Paper[]): CorpusStats {
+  const sources: Record<string, number> = {};
+  for (const paper of papers) for (const source of paper.sources) sources[source] = (sources[source] ?? 0) + 1;
+  const count = (test: (paper: Paper) => boolean) => papers.filter(test).length;
+  return {
+    papers: papers.length,
+    sources: Object.fromEntries(Object.entries(sources).sort(([a], [b]) => (a < b ? -1 : 1))),
+    withAuthorCount: count((p) => p.authorCount !== null),
+    withDate: count((p) => p.date !== null),
+    withUpvotes: count((p) => p.upvotes !== null),
+    withOrganisation: count((p) => p.organisation !== null),
+    inSeveralSources: count((p) => p.sources.length > 1),
+  };
+}

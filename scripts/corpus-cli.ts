@@ -1,0 +1,149 @@
+// `npm run corpus -- <command>`: the corpus, title matching, related work and search from the
+// command line, through the same CorpusService the extension's background runs. JSON on stdout only.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { createCorpusService, UnknownPaperError, type CorpusService } from '../lib/service/corpus-service';
+import { splitTitleAndAbstract } from '../lib/text/split-text';
+import { buildCorpusFiles, GENERATED_DIR } from './build-corpus';
+import { SEEDS_DIR } from './lib/seed-files';
+
+const USAGE = `usage: npm run corpus -- <command>
+  stats                                  corpus size and papers per seed file
+  list                                   one {"id","title"} line per paper
+  match "<title>"                        which corpus paper a page title is, or null
+  match --jsonl                          one plain-text query per stdin line, one JSON line each
+  related <id> [--k N]                   the N most related corpus papers
+  related --all [--k N]                  the same for every paper, one line each
+  related --text "<title and abstract>" [--k N]
+  search "<query>" [--k N]`;
+
+class UsageError extends Error {}
+
+function newestMtime(dir: string): number {
+  return Math.max(statSync(dir).mtimeMs, ...readdirSync(dir).map((name) => statSync(join(dir, name)).mtimeMs));
+}
+
+/** Rebuilds generated/ when it is missing or older than a seed file, so the CLI never answers from a stale corpus. */
+async function loadService(): Promise<CorpusService> {
+  const bundlePath = join(GENERATED_DIR, 'corpus-bundle.js');
+  if (!existsSync(bundlePath) || statSync(bundlePath).mtimeMs < newestMtime(SEEDS_DIR)) {
+    console.error('corpus: seeds changed, rebuilding generated/ ...');
+    buildCorpusFiles();
+  }
+  const bundle = (await import('../generated/corpus-bundle.js')).default;
+  return createCorpusService(bundle, async () => (await import('../generated/related-model.js')).default());
+}
+
+function parseK(value: string | undefined): number {
+  if (value === undefined) return 10;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--k takes a whole number of at least 1, not "${value}"`);
+  return Number(value);
+}
+
+function oneArgument(positionals: string[], what: string): string {
+  if (positionals.length !== 1) throw new UsageError(`expected exactly one ${what}`);
+  const value = positionals[0]!;
+  if (value.trim() === '') throw new UsageError(`the ${what} is empty`);
+  return value;
+}
+
+const print = (value: unknown): void => {
+  process.stdout.write(`${JSON.stringify(value)}\n`);
+};
+
+async function matchLines(service: CorpusService): Promise<void> {
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) {
+    print(line.trim() === '' ? { match: null, candidates: [] } : service.matchTitle(line));
+  }
+}
+
+async function run(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      k: { type: 'string' },
+      all: { type: 'boolean' },
+      text: { type: 'string' },
+      jsonl: { type: 'boolean' },
+    },
+  });
+  const allowed: Record<string, string[]> = {
+    stats: [],
+    list: [],
+    match: ['jsonl'],
+    related: ['k', 'all', 'text'],
+    search: ['k'],
+  };
+  if (command === undefined || command === 'help' || command === '--help') throw new UsageError('no command given');
+  if (!(command in allowed)) throw new UsageError(`unknown command "${command}"`);
+  for (const flag of Object.keys(values)) {
+    if (!allowed[command]!.includes(flag)) throw new UsageError(`"${command}" does not take --${flag}`);
+  }
+  const service = await loadService();
+  const k = parseK(values.k);
+  switch (command) {
+    case 'stats':
+      if (positionals.length > 0) throw new UsageError('stats takes no arguments');
+      return print(service.stats());
+    case 'list':
+      if (positionals.length > 0) throw new UsageError('list takes no arguments');
+      for (const paper of service.papers) print({ id: paper.id, title: paper.title });
+      return;
+    case 'match':
+      if (values.jsonl) {
+        if (positionals.length > 0) throw new UsageError('match --jsonl reads its queries from stdin, not arguments');
+        return matchLines(service);
+      }
+      return print(service.matchTitle(oneArgument(positionals, 'title')));
+    case 'related':
+      return related(service, positionals, values, k);
+    case 'search':
+      return print({ query: positionals[0], results: service.search(oneArgument(positionals, 'search query'), k) });
+  }
+}
+
+async function related(
+  service: CorpusService,
+  positionals: string[],
+  values: { all?: boolean; text?: string },
+  k: number,
+): Promise<void> {
+  if (values.all) {
+    if (positionals.length > 0 || values.text !== undefined) throw new UsageError('related --all takes no id or text');
+    for (const paper of service.papers) print({ id: paper.id, related: await service.related(paper.id, k) });
+    return;
+  }
+  if (values.text !== undefined) {
+    if (positionals.length > 0) throw new UsageError('related --text takes no id');
+    if (values.text.trim() === '') throw new UsageError('the --text is empty');
+    const { title, abstract } = splitTitleAndAbstract(values.text);
+    return print({ related: await service.relatedToText(title, abstract, k) });
+  }
+  const id = oneArgument(positionals, 'paper id');
+  return print({ id, related: await service.related(id, k) });
+}
+
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+run(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    console.error(`error: ${(error as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+  if (error instanceof UnknownPaperError) {
+    console.error(`error: ${error.message} (npm run corpus -- list shows the ids)`);
+    process.exit(1);
+  }
+  console.error(`error: ${(error as Error).stack ?? String(error)}`);
+  process.exit(1);
+});
