@@ -1,0 +1,41 @@
+import type { Paper } from '../lib/corpus/types';
+import type { RelatedPaper } from '../lib/service/corpus-service';
+import { RelatedList } from './RelatedList';
+
+interface Props {
+  paper: Paper;
+  related: RelatedPaper[] | null;
+  onOpen: (id: string) => void;
+  onBack: () => void;
+}
+
+function metaLine(paper: Paper): string {
+  const parts: string[] = [];
+  if (paper.organisation) parts.push(paper.organisation);
+  if (paper.authorCount !== null) parts.push(`${paper.authorCount} author${paper.authorCount === 1 ? '' : 's'}`);
+  if (paper.date) parts.push(paper.date);
+  if (paper.upvotes !== null) parts.push(`▲ ${paper.upvotes}`);
+  return parts.join(' · ');
+}
+
+/** One corpus paper: its abstract and its related work with reasons. */
+export function PaperDetail({ paper, related, onOpen, onBack }: Props) {
+  const meta = metaLine(paper);
+  return (
+    <article class="pl-detail" aria-label={paper.title}>
+      <button type="button" class="pl-back" onClick={onBack}>
+        ← Back to results
+      </button>
+      <h2 class="pl-detail-title">{paper.title}</h2>
+      {meta && <p class="pl-meta">{meta}</p>}
+      <details class="pl-abstract">
+        <summary>Abstract</summary>
+        <p>{paper.abstract}</p>
+      </details>
+      <section aria-label="Related work">
+        <h3 class="pl-section">Related work</h3>
+        {related === null ? <p class="pl-empty">Loading…</p> : <RelatedList related={related} onOpen={onOpen} />}
+      </section>
+    </article>
+  );
+}
