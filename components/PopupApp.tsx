@@ -40,7 +40,9 @@ export function PopupApp({ client }: Props) {
       }}
     >
       <header class="pl-header">
-        <span class="pl-logo" aria-hidden="true">◎</span>
+        <span class="pl-logo" aria-hidden="true">
+          ◎
+        </span>
         <h1>Paper Lens</h1>
       </header>
       {openId !== null && paper ? (
@@ -55,7 +57,11 @@ export function PopupApp({ client }: Props) {
             }}
             onKeyDown={onKeyDown}
           />
-          {error && <p class="pl-error" role="alert">{error}</p>}
+          {error && (
+            <p class="pl-error" role="alert">
+              {error}
+            </p>
+          )}
           {query.trim() !== '' && results.length === 0 && !error && <p class="pl-empty">No papers match “{query}”.</p>}
           {query.trim() === '' && <p class="pl-empty">Type a title, part of one, or words from an abstract.</p>}
           <ResultList results={results} active={active} onOpen={setOpenId} />

@@ -6,7 +6,10 @@ import type { RelatedPaper } from '../lib/service/corpus-service';
 const RELATED = 8;
 
 /** One corpus paper and its related work, loaded from the background when `id` changes. */
-export function usePaper(client: CorpusClient, id: string | null): { paper: Paper | null; related: RelatedPaper[] | null } {
+export function usePaper(
+  client: CorpusClient,
+  id: string | null,
+): { paper: Paper | null; related: RelatedPaper[] | null } {
   const [paper, setPaper] = useState<Paper | null>(null);
   const [related, setRelated] = useState<RelatedPaper[] | null>(null);
   useEffect(() => {

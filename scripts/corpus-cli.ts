@@ -38,7 +38,8 @@ async function loadService(): Promise<CorpusService> {
 
 function parseK(value: string | undefined): number {
   if (value === undefined) return 10;
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--k takes a whole number of at least 1, not "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) < 1)
+    throw new UsageError(`--k takes a whole number of at least 1, not "${value}"`);
   return Number(value);
 }
 

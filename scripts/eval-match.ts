@@ -21,7 +21,10 @@ for (const q of queries) {
   if (q.expected !== null) {
     inCorpus++;
     if (got === q.expected) correct++;
-    else console.log(`MISS [${q.kind}] ${JSON.stringify(q.query)} -> ${got} (best ${JSON.stringify(result.candidates[0])})`);
+    else
+      console.log(
+        `MISS [${q.kind}] ${JSON.stringify(q.query)} -> ${got} (best ${JSON.stringify(result.candidates[0])})`,
+      );
   } else {
     outside++;
     if (got !== null) {
@@ -30,4 +33,6 @@ for (const q of queries) {
     }
   }
 }
-console.log(JSON.stringify({ inCorpus, accuracy: correct / inCorpus, outside, falseMatchRate: falseMatches / outside }));
+console.log(
+  JSON.stringify({ inCorpus, accuracy: correct / inCorpus, outside, falseMatchRate: falseMatches / outside }),
+);

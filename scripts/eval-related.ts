@@ -45,11 +45,20 @@ function baseline(): (index: number) => number[] {
       vecs[q]!.forEach((x, t) => (s += x * (v.get(t) ?? 0)));
       return s;
     });
-    return scores.map((s, i) => [s, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]).slice(0, 10).map((x) => x[1]);
+    return scores
+      .map((s, i) => [s, i] as const)
+      .sort((a, b) => b[0] - a[0] || a[1] - b[1])
+      .slice(0, 10)
+      .map((x) => x[1]);
   };
 }
 
-const overrides = Object.fromEntries(process.argv.slice(2).map((arg) => arg.split('=')).map(([k, v]) => [k, Number(v)]));
+const overrides = Object.fromEntries(
+  process.argv
+    .slice(2)
+    .map((arg) => arg.split('='))
+    .map(([k, v]) => [k, Number(v)]),
+);
 const options: RelatedOptions = { ...DEFAULT_RELATED_OPTIONS, ...overrides };
 const t0 = performance.now();
 const ranker = createRelatedRanker(buildRelatedModel(papers, options));

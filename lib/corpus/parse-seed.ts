@@ -97,7 +97,9 @@ export function parseSeedPage(text: string, file: string): SeedParseResult {
     const title = body[i]!;
     if (!looksLikeTitle(title.text)) {
       const reason =
-        kindOf(title.text) === 'text' ? 'expected a paper title, found a long paragraph' : 'metadata line with no paper before it';
+        kindOf(title.text) === 'text'
+          ? 'expected a paper title, found a long paragraph'
+          : 'metadata line with no paper before it';
       errors.push(new SeedParseError(file, title.no, reason, title.text));
       i++;
       continue;

@@ -84,7 +84,15 @@ export function alignStrings(query: string, key: string, maxEdits: number, prefi
   return traceBack(query, key, d, width, m, end, distance);
 }
 
-function traceBack(query: string, key: string, d: Int32Array, width: number, m: number, end: number, distance: number): Alignment {
+function traceBack(
+  query: string,
+  key: string,
+  d: Int32Array,
+  width: number,
+  m: number,
+  end: number,
+  distance: number,
+): Alignment {
   const runs: number[] = [];
   let run = 0;
   let touchesVersion = false;
@@ -105,7 +113,8 @@ function traceBack(query: string, key: string, d: Int32Array, width: number, m: 
       continue;
     }
     if (i > 0 && j > 0 && d[(i - 1) * width + j - 1] === here - 1) {
-      touchesVersion ||= isVersionChar(qc) || isVersionChar(kc) || besideVersion(query, i - 1) || besideVersion(key, j - 1);
+      touchesVersion ||=
+        isVersionChar(qc) || isVersionChar(kc) || besideVersion(query, i - 1) || besideVersion(key, j - 1);
       i--;
       j--;
     } else if (

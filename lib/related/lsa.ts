@@ -10,7 +10,10 @@ export interface LatentSpace {
 
 /** Deterministic start vectors, so a rebuild gives the same space bit for bit. */
 function startVector(n: number, column: number): Float64Array {
-  return Float64Array.from({ length: n }, (_, i) => Math.sin((i + 1) * (column + 1) * 1.37) + ((i * 7 + column) % 11) * 0.01);
+  return Float64Array.from(
+    { length: n },
+    (_, i) => Math.sin((i + 1) * (column + 1) * 1.37) + ((i * 7 + column) % 11) * 0.01,
+  );
 }
 
 function orthonormalise(vectors: Float64Array[]): void {

@@ -101,7 +101,7 @@ export function createRelatedRanker(model: RelatedModel): RelatedRanker {
 
   function sharedTerms(query: SparseVector, doc: SparseVector): string[] {
     const contributions: [number, number][] = [];
-    for (let i = 0, j = 0; i < query.ids.length && j < doc.ids.length; ) {
+    for (let i = 0, j = 0; i < query.ids.length && j < doc.ids.length;) {
       const a = query.ids[i]!;
       const b = doc.ids[j]!;
       if (a === b) contributions.push([a, query.weights[i++]! * doc.weights[j++]!]);
@@ -133,7 +133,8 @@ export function createRelatedRanker(model: RelatedModel): RelatedRanker {
     return top(final, k, query.self).map((index) => {
       const doc = model.docs[index]!;
       let terms = sharedTerms(query.vector, doc);
-      for (let f = 0; terms.length === 0 && f < feedback.length; f++) terms = sharedTerms(model.docs[feedback[f]!]!, doc);
+      for (let f = 0; terms.length === 0 && f < feedback.length; f++)
+        terms = sharedTerms(model.docs[feedback[f]!]!, doc);
       return { index, score: Math.round(final[index]! * scale * 10000) / 10000, terms };
     });
   }
@@ -141,7 +142,10 @@ export function createRelatedRanker(model: RelatedModel): RelatedRanker {
   return {
     rankPaper: (index, k) => rank({ vector: model.docs[index]!, self: index }, k),
     rankText: (title, abstract, k) =>
-      rank({ vector: vectorize(model, termIds, analysePaper(title, abstract, model.options.titleWeight)), self: -1 }, k),
+      rank(
+        { vector: vectorize(model, termIds, analysePaper(title, abstract, model.options.titleWeight)), self: -1 },
+        k,
+      ),
   };
 }
 

@@ -91,7 +91,9 @@ export function createCorpusService(bundle: CorpusBundle, loadModel: () => Promi
       if (index === undefined) throw new UnknownPaperError(id);
       const cached = bundle.related[index];
       if (cached && k <= cached.index.length) {
-        return cached.index.slice(0, k).map((i, n) => toRelated({ index: i, score: cached.score[n]!, terms: cached.terms[n]! }));
+        return cached.index
+          .slice(0, k)
+          .map((i, n) => toRelated({ index: i, score: cached.score[n]!, terms: cached.terms[n]! }));
       }
       return (await getRanker()).rankPaper(index, k).map(toRelated);
     },

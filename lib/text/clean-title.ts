@@ -27,7 +27,7 @@ const TRAILING_DECORATIONS = [
 export function cleanPageTitle(raw: string): CleanTitle {
   // Bound the work on hostile input: no real title is anywhere near this long.
   let text = cleanText(raw.length > 2000 ? raw.slice(0, 2000) : raw);
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const pattern of [...LEADING_DECORATIONS, ...TRAILING_DECORATIONS]) {
       const next = text.replace(pattern, '');
