@@ -1,0 +1,69 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PopupApp } from '../../components/PopupApp';
+import type { CorpusClient } from '../../lib/messaging/client';
+import { realService } from '../helpers/corpus';
+
+const service = realService();
+const client: CorpusClient = {
+  search: async (query, k) => service.search(query, k),
+  getPaper: async (id) => service.getPaper(id) ?? null,
+  related: (id, k) => service.related(id, k),
+};
+
+afterEach(cleanup);
+
+async function typeQuery(query: string) {
+  render(<PopupApp client={client} />);
+  fireEvent.input(screen.getByRole('searchbox'), { target: { value: query } });
+}
+
+describe('PopupApp', () => {
+  it('invites a search before anything is typed', () => {
+    render(<PopupApp client={client} />);
+    expect(screen.getByText('Type a title, part of one, or words from an abstract.')).toBeTruthy();
+  });
+
+  it('lists search results as you type', async () => {
+    await typeQuery('galore');
+    await waitFor(() => expect(screen.getAllByRole('listitem').length).toBe(2));
+    expect(screen.getAllByRole('listitem')[0]!.textContent).toBe(
+      'GaLore: Memory-Efficient LLM Training by Gradient Low-Rank Projection',
+    );
+    expect(screen.getAllByRole('listitem')[1]!.textContent).toContain('matched in abstract');
+  });
+
+  it('says so when nothing matches', async () => {
+    await typeQuery('zzzqqq');
+    await waitFor(() => expect(screen.getByText('No papers match “zzzqqq”.')).toBeTruthy());
+  });
+
+  it('moves with the arrows, opens with Enter, shows related work, and goes back with Escape', async () => {
+    await typeQuery('galore');
+    await waitFor(() => expect(screen.getAllByRole('listitem').length).toBe(2));
+    const box = screen.getByRole('searchbox');
+    fireEvent.keyDown(box, { key: 'ArrowDown' });
+    await waitFor(() => expect(screen.getAllByRole('listitem')[1]!.getAttribute('aria-current')).toBe('true'));
+    fireEvent.keyDown(box, { key: 'ArrowUp' });
+    fireEvent.keyDown(box, { key: 'Enter' });
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(
+        'GaLore: Memory-Efficient LLM Training by Gradient Low-Rank Projection',
+      ),
+    );
+    await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(8));
+    expect(
+      screen.getAllByRole('listitem').every((item) => /Shares |Nearest in topic/.test(item.textContent ?? '')),
+    ).toBe(true);
+    fireEvent.keyDown(screen.getByRole('button', { name: '← Back to results' }), { key: 'Escape' });
+    await waitFor(() => expect(screen.getByRole('searchbox')).toBeTruthy());
+  });
+
+  it('shows a background failure instead of results', async () => {
+    const failing: CorpusClient = { ...client, search: async () => Promise.reject(new Error('worker unavailable')) };
+    render(<PopupApp client={failing} />);
+    fireEvent.input(screen.getByRole('searchbox'), { target: { value: 'x' } });
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('worker unavailable'));
+  });
+});
