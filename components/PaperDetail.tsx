@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { Paper } from '../lib/corpus/types';
 import type { RelatedPaper } from '../lib/service/corpus-service';
 import { RelatedList } from './RelatedList';
@@ -21,9 +22,12 @@ function metaLine(paper: Paper): string {
 /** One corpus paper: its abstract and its related work with reasons. */
 export function PaperDetail({ paper, related, onOpen, onBack }: Props) {
   const meta = metaLine(paper);
+  const backRef = useRef<HTMLButtonElement>(null);
+  // Focus lands inside the view, so Escape and Tab work at once after opening a paper.
+  useEffect(() => backRef.current?.focus(), [paper.id]);
   return (
     <article class="pl-detail" aria-label={paper.title}>
-      <button type="button" class="pl-back" onClick={onBack}>
+      <button ref={backRef} type="button" class="pl-back" onClick={onBack}>
         ← Back to results
       </button>
       <h2 class="pl-detail-title">{paper.title}</h2>

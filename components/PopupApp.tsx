@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CorpusClient } from '../lib/messaging/client';
 import { PaperDetail } from './PaperDetail';
 import { ResultList } from './ResultList';
@@ -17,6 +17,15 @@ export function PopupApp({ client }: Props) {
   const [openId, setOpenId] = useState<string | null>(null);
   const { results, error } = useSearch(client, query);
   const { paper, related } = usePaper(client, openId);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const mainRef = useRef<HTMLElement>(null);
+
+  // Focus follows the view: the search box on the results, the top of a freshly opened paper.
+  const detailShown = openId !== null && paper !== null;
+  useEffect(() => {
+    mainRef.current?.scrollTo?.({ top: 0 });
+    if (!detailShown) searchRef.current?.focus();
+  }, [detailShown, openId]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
@@ -31,6 +40,7 @@ export function PopupApp({ client }: Props) {
 
   return (
     <main
+      ref={mainRef}
       class="pl-popup"
       onKeyDown={(event) => {
         if (event.key === 'Escape' && openId !== null) {
@@ -45,18 +55,21 @@ export function PopupApp({ client }: Props) {
         </span>
         <h1>Paper Lens</h1>
       </header>
-      {openId !== null && paper ? (
+      {detailShown ? (
         <PaperDetail paper={paper} related={related} onOpen={setOpenId} onBack={() => setOpenId(null)} />
       ) : (
         <>
-          <SearchBox
-            value={query}
-            onInput={(value) => {
-              setQuery(value);
-              setActive(0);
-            }}
-            onKeyDown={onKeyDown}
-          />
+          <div class="pl-sticky">
+            <SearchBox
+              inputRef={searchRef}
+              value={query}
+              onInput={(value) => {
+                setQuery(value);
+                setActive(0);
+              }}
+              onKeyDown={onKeyDown}
+            />
+          </div>
           {error && (
             <p class="pl-error" role="alert">
               {error}

@@ -109,16 +109,18 @@ export function createRelatedRanker(model: RelatedModel): RelatedRanker {
       else j++;
     }
     contributions.sort((x, y) => y[1] - x[1] || x[0] - y[0]);
-    const chosen: string[] = [];
-    const usedStems = new Set<string>();
+    // A phrase replaces a word it contains ('continual' then 'continual learning' shows once).
+    const chosen: { stems: string[]; text: string }[] = [];
     for (const [id] of contributions) {
       const stems = model.terms[id]!.split(' ');
-      if (stems.every((stem) => usedStems.has(stem))) continue;
-      stems.forEach((stem) => usedStems.add(stem));
-      chosen.push(model.display[id]!);
-      if (chosen.length === REASON_TERMS) break;
+      if (stems.every((stem) => chosen.some((c) => c.stems.includes(stem)))) continue;
+      const entry = { stems, text: model.display[id]! };
+      const inside = chosen.findIndex((c) => c.stems.length === 1 && stems.includes(c.stems[0]!));
+      if (inside >= 0) chosen[inside] = entry;
+      else if (chosen.length < REASON_TERMS) chosen.push(entry);
+      else break;
     }
-    return chosen;
+    return chosen.map((c) => c.text);
   }
 
   function rank(query: Query, k: number): RelatedHit[] {
