@@ -10,7 +10,14 @@ import { readSeedFiles, SEEDS_DIR } from './lib/seed-files';
 export const GENERATED_DIR = join(import.meta.dirname, '..', 'generated');
 
 /** Writes a JSON value as an ES module whose default export parses it (JSON.parse is V8's fastest load). */
-function writeJsonModule(name: string, typeImport: string, typeName: string, value: unknown, lazy: boolean): void {
+function writeJsonModule(
+  dir: string,
+  name: string,
+  typeImport: string,
+  typeName: string,
+  value: unknown,
+  lazy: boolean,
+): void {
   const literal = JSON.stringify(JSON.stringify(value));
   const body = lazy
     ? `export default function load() {\n  return JSON.parse(${literal});\n}\n`
@@ -28,17 +35,24 @@ function writeJsonModule(name: string, typeImport: string, typeName: string, val
   );
 }
 
-/** Builds the corpus from a seed directory into generated/; returns the paper count. */
-export function buildCorpusFiles(seedsDir = SEEDS_DIR): number {
+/** Builds the corpus from a seed directory into an output directory (generated/); returns the paper count. */
+export function buildCorpusFiles(seedsDir = SEEDS_DIR, outDir = GENERATED_DIR): number {
   const { papers, errors } = parseCorpus(readSeedFiles(seedsDir));
   if (errors.length > 0) {
     for (const error of errors) console.error(error.message);
     throw new Error(`${errors.length} seed line(s) could not be placed; fix the seed files or the parser`);
   }
   const model = buildRelatedModel(papers);
-  mkdirSync(GENERATED_DIR, { recursive: true });
-  writeJsonModule('corpus-bundle', '../lib/service/corpus-service', 'CorpusBundle', createBundle(papers, model), false);
-  writeJsonModule('related-model', '../lib/related/model', 'RelatedModel', model, true);
+  mkdirSync(outDir, { recursive: true });
+  writeJsonModule(
+    outDir,
+    'corpus-bundle',
+    '../lib/service/corpus-service',
+    'CorpusBundle',
+    createBundle(papers, model),
+    false,
+  );
+  writeJsonModule(outDir, 'related-model', '../lib/related/model', 'RelatedModel', model, true);
   return papers.length;
 }
 
