@@ -1,12 +1,15 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// No permissions yet: the popup and the background need none to search the bundled corpus.
-// Each later feature adds only what it needs (host access to arxiv.org and huggingface.co at most).
+// The narrowest permissions that work: host access to the two sites Paper Lens reads (for its
+// content script, and for the popup to read the URL and title of such a tab), and storage for the
+// reading list. No tabs permission, no <all_urls>.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser }) => ({
     name: 'Paper Lens',
+    permissions: ['storage'],
+    host_permissions: ['https://arxiv.org/*', 'https://huggingface.co/*'],
     description:
       'Recognises ML papers on arXiv and Hugging Face, shows related work from a bundled corpus and keeps a local reading list. Fully offline.',
     ...(browser === 'firefox'

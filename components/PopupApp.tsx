@@ -3,20 +3,25 @@ import type { CorpusClient } from '../lib/messaging/client';
 import { PaperDetail } from './PaperDetail';
 import { ResultList } from './ResultList';
 import { SearchBox } from './SearchBox';
+import { ThisPage } from './ThisPage';
+import { useTabDescription } from './useTabDescription';
 import { usePaper } from './usePaper';
 import { useSearch } from './useSearch';
 
 interface Props {
   client: CorpusClient;
+  /** The tab to describe: the active tab, or ?tab=<id> for tests and power users. */
+  tabId: number | null;
 }
 
 /** The toolbar popup: search the corpus, open a paper, see its related work. Keyboard first. */
-export function PopupApp({ client }: Props) {
+export function PopupApp({ client, tabId }: Props) {
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [openId, setOpenId] = useState<string | null>(null);
   const { results, error } = useSearch(client, query);
   const { paper, related } = usePaper(client, openId);
+  const thisPage = useTabDescription(client, tabId);
   const searchRef = useRef<HTMLInputElement>(null);
   const mainRef = useRef<HTMLElement>(null);
 
@@ -76,7 +81,12 @@ export function PopupApp({ client }: Props) {
             </p>
           )}
           {query.trim() !== '' && results.length === 0 && !error && <p class="pl-empty">No papers match “{query}”.</p>}
-          {query.trim() === '' && <p class="pl-empty">Type a title, part of one, or words from an abstract.</p>}
+          {query.trim() === '' && (
+            <>
+              <ThisPage description={thisPage} onOpen={setOpenId} />
+              <p class="pl-empty">Type a title, part of one, or words from an abstract.</p>
+            </>
+          )}
           <ResultList results={results} active={active} onOpen={setOpenId} />
         </>
       )}

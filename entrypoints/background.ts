@@ -1,8 +1,19 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { getCorpusService } from '../lib/background/load-service';
+import { createBrowserDeps } from '../lib/background/browser-deps';
+import { clearTabReport } from '../lib/background/tab-reports';
 import { createHandlers } from '../lib/messaging/handlers';
 import { registerHandlers } from '../lib/messaging/register';
 
 export default defineBackground(() => {
-  registerHandlers(createHandlers(async () => getCorpusService()));
+  const deps = createBrowserDeps();
+  registerHandlers(createHandlers(deps));
+  // A tab that leaves its page, or closes, no longer holds what its content script reported; the
+  // content script of the next page reports afresh.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status !== 'loading') return;
+    void clearTabReport(tabId);
+    void deps.setBadgeCount(tabId, 0).catch(() => undefined);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void clearTabReport(tabId));
 });

@@ -1,7 +1,28 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { TabReport } from '../background/tab-reports';
 import type { Paper } from '../corpus/types';
 import type { TitleMatch } from '../match/match-title';
+import type { PageKind } from '../pages/types';
 import type { CorpusStats, RelatedPaper, SearchResult } from '../service/corpus-service';
+import type { PaperRef, SavedPaper } from '../storage/saved-list';
+
+/** A paper on a tab, as the popup shows it. */
+export interface TabPaper {
+  title: string;
+  arxivId: string | null;
+  match: { id: string; title: string } | null;
+}
+
+/** What the popup learns about a tab: what its page holds, or why nothing is known. */
+export interface TabDescription {
+  url: string | null;
+  kind: PageKind | null;
+  /** detected: the page's content script reported; pdf: named from a remembered id or the tab title;
+   * pdf-unknown: a PDF Paper Lens cannot name offline; empty: a supported page with no titles found;
+   * unsupported: not an arXiv or Hugging Face page Paper Lens reads; waiting: no report yet. */
+  status: 'detected' | 'pdf' | 'pdf-unknown' | 'empty' | 'unsupported' | 'waiting';
+  papers: TabPaper[];
+}
 
 /** The one typed interface between the popup or page and the background. Plain data only. */
 export interface ProtocolMap {
@@ -11,6 +32,12 @@ export interface ProtocolMap {
   relatedToText(request: { title: string; abstract: string; k: number }): RelatedPaper[];
   search(request: { query: string; k: number }): SearchResult[];
   stats(): CorpusStats;
+  savePaper(ref: PaperRef): SavedPaper;
+  unsavePaper(ref: PaperRef): boolean;
+  /** From a content script only: what its own page holds. */
+  reportPage(report: Omit<TabReport, 'url'>): void;
+  /** From extension pages only. */
+  describeTab(tabId: number): TabDescription;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

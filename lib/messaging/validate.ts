@@ -7,7 +7,7 @@ export class BadRequestError extends Error {
 }
 
 /** Limits that keep one message from costing the background more than a page's worth of work. */
-export const LIMITS = { titles: 5000, text: 20_000, query: 500, k: 100 } as const;
+export const LIMITS = { titles: 5000, text: 20_000, title: 2000, query: 500, k: 100 } as const;
 
 /** Checks that a value is a string of at most `max` characters. */
 export function checkString(value: unknown, name: string, max: number): string {
@@ -37,4 +37,50 @@ export function checkStrings(value: unknown, name: string, max: number, maxLengt
   if (!Array.isArray(value)) throw new BadRequestError(`${name} must be an array`);
   if (value.length > max) throw new BadRequestError(`${name} has more than ${max} entries`);
   return value.map((item, i) => checkString(item, `${name}[${i}]`, maxLength));
+}
+
+const ARXIV_ID_SHAPE = /^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Za-z]{2})?\/\d{7})(v\d+)?$/;
+
+function checkNullable<T>(value: unknown, check: (v: unknown) => T): T | null {
+  return value === undefined || value === null ? null : check(value);
+}
+
+/** Checks a reference to a paper: a non-empty title and optional ids of the right shape. */
+export function checkPaperRef(value: unknown): {
+  title: string;
+  corpusId: string | null;
+  arxivId: string | null;
+  url: string | null;
+} {
+  const ref = checkObject(value, 'paper');
+  const title = checkString(ref.title, 'title', LIMITS.title);
+  if (title.trim() === '') throw new BadRequestError('title is empty');
+  const arxivId = checkNullable(ref.arxivId, (v) => checkString(v, 'arxivId', 40));
+  if (arxivId !== null && !ARXIV_ID_SHAPE.test(arxivId)) throw new BadRequestError('arxivId is not an arXiv id');
+  const url = checkNullable(ref.url, (v) => checkString(v, 'url', 2000));
+  if (url !== null && !/^https:\/\/(arxiv\.org|huggingface\.co)\//.test(url)) {
+    throw new BadRequestError('url must be an arxiv.org or huggingface.co address');
+  }
+  return {
+    title,
+    corpusId: checkNullable(ref.corpusId, (v) => checkString(v, 'corpusId', LIMITS.query)),
+    arxivId,
+    url,
+  };
+}
+
+/** Checks a page report's papers. */
+export function checkReport(value: unknown): { title: string; arxivId: string | null; matchId: string | null }[] {
+  const report = checkObject(value, 'report');
+  if (!Array.isArray(report.papers)) throw new BadRequestError('papers must be an array');
+  if (report.papers.length > LIMITS.titles) throw new BadRequestError(`papers has more than ${LIMITS.titles} entries`);
+  return report.papers.map((item: unknown, i: number) => {
+    const paper = checkObject(item, `papers[${i}]`);
+    const arxivId = checkNullable(paper.arxivId, (v) => checkString(v, 'arxivId', 40));
+    return {
+      title: checkString(paper.title, `papers[${i}].title`, LIMITS.title),
+      arxivId: arxivId !== null && ARXIV_ID_SHAPE.test(arxivId) ? arxivId : null,
+      matchId: checkNullable(paper.matchId, (v) => checkString(v, 'matchId', LIMITS.query)),
+    };
+  });
 }

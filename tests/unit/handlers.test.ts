@@ -1,25 +1,43 @@
-import { describe, expect, it } from 'vitest';
-import { createHandlers } from '../../lib/messaging/handlers';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { getTabReport } from '../../lib/background/tab-reports';
+import { createHandlers, type Sender } from '../../lib/messaging/handlers';
+import { readSavedList } from '../../lib/storage/saved-list';
 import { realService } from '../helpers/corpus';
 
 const service = realService();
-const handlers = createHandlers(async () => service);
-const MMRL = 'MMRL: Multi-Modal Representation Learning for Vision-Language Models';
+const tabs = new Map<number, { url: string; title: string }>();
+const badges = new Map<number, number>();
+const handlers = createHandlers({
+  getService: async () => service,
+  getTab: async (id) => tabs.get(id) ?? null,
+  setBadgeCount: async (id, count) => void badges.set(id, count),
+});
+const popup: Sender = { tabId: null, url: 'chrome-extension://abc/popup.html', fromExtension: true };
+const page = (tabId: number, url: string): Sender => ({ tabId, url, fromExtension: false });
 
-describe('createHandlers', () => {
+const MMRL = 'MMRL: Multi-Modal Representation Learning for Vision-Language Models';
+const MMRL_ID = 'mmrl-multimodal-representation-157wjt3';
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  tabs.clear();
+  badges.clear();
+});
+
+describe('createHandlers: corpus lookups', () => {
   it('matches a batch of page titles in order', async () => {
-    const results = await handlers.matchTitles([`Title: ${MMRL}`, 'Attention Is All You Need']);
+    const results = await handlers.matchTitles([`Title: ${MMRL}`, 'Attention Is All You Need'], popup);
     expect(results.map((r) => r.match?.title ?? null)).toEqual([MMRL, null]);
   });
 
   it('answers related, relatedToText, search, getPaper and stats', async () => {
-    const id = 'mmrl-multimodal-representation-157wjt3';
-    expect(await handlers.related({ id, k: 4 })).toHaveLength(4);
-    expect(await handlers.relatedToText({ title: MMRL, abstract: '', k: 2 })).toHaveLength(2);
-    expect((await handlers.search({ query: 'mmrl', k: 5 })).map((r) => r.title)).toContain(MMRL);
-    expect((await handlers.getPaper(id))?.title).toBe(MMRL);
-    expect(await handlers.getPaper('nope')).toBeNull();
-    expect((await handlers.stats(undefined)).papers).toBe(465);
+    expect(await handlers.related({ id: MMRL_ID, k: 4 }, popup)).toHaveLength(4);
+    expect(await handlers.relatedToText({ title: MMRL, abstract: '', k: 2 }, popup)).toHaveLength(2);
+    expect((await handlers.search({ query: 'mmrl', k: 5 }, popup)).map((r) => r.title)).toContain(MMRL);
+    expect((await handlers.getPaper(MMRL_ID, popup))?.title).toBe(MMRL);
+    expect(await handlers.getPaper('nope', popup)).toBeNull();
+    expect((await handlers.stats(undefined, popup)).papers).toBe(465);
   });
 
   it.each([
@@ -39,11 +57,94 @@ describe('createHandlers', () => {
     ],
     ['search', ['q'], 'bad request: request must be an object'],
     ['search', { query: 'q', k: '5' }, 'bad request: k must be a whole number from 1 to 100'],
+    ['savePaper', { title: '' }, 'bad request: title is empty'],
+    ['savePaper', { title: 'x', arxivId: 'not-an-id' }, 'bad request: arxivId is not an arXiv id'],
+    [
+      'savePaper',
+      { title: 'x', url: 'https://evil.example/' },
+      'bad request: url must be an arxiv.org or huggingface.co address',
+    ],
+    ['unsavePaper', 'x', 'bad request: paper must be an object'],
+    ['describeTab', 'one', 'bad request: tabId must be a whole number'],
   ] as const)('%s rejects %j', async (name, data, message) => {
-    await expect(handlers[name](data)).rejects.toThrow(message);
+    await expect(handlers[name](data, popup)).rejects.toThrow(message);
   });
 
   it('answers an unknown id with an error, not a crash', async () => {
-    await expect(handlers.related({ id: 'missing', k: 3 })).rejects.toThrow('unknown paper id: missing');
+    await expect(handlers.related({ id: 'missing', k: 3 }, popup)).rejects.toThrow('unknown paper id: missing');
+  });
+});
+
+describe('createHandlers: saving', () => {
+  it('saves once however the paper is reached, and unsaves by any of its identities', async () => {
+    await handlers.savePaper({ title: MMRL, corpusId: MMRL_ID }, page(1, 'https://arxiv.org/abs/2503.08497'));
+    await handlers.savePaper({ title: `Title: ${MMRL}`.slice(7), arxivId: '2503.08497v2' }, popup);
+    await handlers.savePaper({ title: MMRL.toUpperCase() }, popup);
+    const { papers } = await readSavedList();
+    expect(papers.map((p) => [p.key, p.corpusId, p.arxivId])).toEqual([[`corpus:${MMRL_ID}`, MMRL_ID, '2503.08497']]);
+    expect(await handlers.unsavePaper({ title: 'whatever', arxivId: '2503.08497' }, popup)).toBe(true);
+    expect((await readSavedList()).papers).toEqual([]);
+  });
+
+  it('drops a corpus id that does not exist rather than storing it', async () => {
+    const saved = await handlers.savePaper({ title: 'Some Paper', corpusId: 'made-up' }, popup);
+    expect(saved.corpusId).toBeNull();
+    expect(saved.key).toBe('title:somepaper');
+  });
+});
+
+describe('createHandlers: page reports and tabs', () => {
+  const report = {
+    kind: 'arxiv-list',
+    papers: [
+      { title: MMRL, arxivId: '2503.08497', matchId: MMRL_ID },
+      { title: 'Not In Corpus', arxivId: '2501.00001', matchId: null },
+      { title: 'Forged', arxivId: null, matchId: 'forged-id' },
+    ],
+  };
+
+  it('stores a report under the sending tab, with its own URL, and counts corpus papers on the toolbar', async () => {
+    await handlers.reportPage(report, page(7, 'https://arxiv.org/list/cs.CL/new'));
+    expect(badges.get(7)).toBe(1);
+    const stored = await getTabReport(7);
+    expect(stored?.url).toBe('https://arxiv.org/list/cs.CL/new');
+    expect(stored?.kind).toBe('arxiv-list');
+    expect(stored?.papers.map((p) => p.matchId)).toEqual([MMRL_ID, null, null]);
+  });
+
+  it('refuses a report from the extension itself or from another site', async () => {
+    await expect(handlers.reportPage(report, popup)).rejects.toThrow('bad request: reportPage comes from a page only');
+    await expect(handlers.reportPage(report, page(3, 'https://example.org/'))).rejects.toThrow(
+      'bad request: reportPage comes from an arXiv or Hugging Face page only',
+    );
+  });
+
+  it('describes a tab from its report, for extension pages only', async () => {
+    tabs.set(7, { url: 'https://arxiv.org/list/cs.CL/new', title: 'cs.CL new' });
+    await handlers.reportPage(report, page(7, 'https://arxiv.org/list/cs.CL/new'));
+    const described = await handlers.describeTab(7, popup);
+    expect(described.status).toBe('detected');
+    expect(described.papers.map((p) => p.match?.id ?? null)).toEqual([MMRL_ID, null, null]);
+    await expect(handlers.describeTab(7, page(7, 'https://arxiv.org/'))).rejects.toThrow(
+      "bad request: describeTab is answered for the extension's own pages only",
+    );
+  });
+
+  it('names a PDF from the id seen earlier on its abstract page, or says it cannot', async () => {
+    await handlers.reportPage(
+      { kind: 'arxiv-abs', papers: [{ title: MMRL, arxivId: '2503.08497', matchId: MMRL_ID }] },
+      page(1, 'https://arxiv.org/abs/2503.08497'),
+    );
+    tabs.set(2, { url: 'https://arxiv.org/pdf/2503.08497v1', title: '2503.08497v1.pdf' });
+    expect(await handlers.describeTab(2, popup)).toEqual({
+      url: 'https://arxiv.org/pdf/2503.08497v1',
+      kind: 'arxiv-pdf',
+      status: 'pdf',
+      papers: [{ title: MMRL, arxivId: '2503.08497', match: { id: MMRL_ID, title: MMRL } }],
+    });
+    tabs.set(3, { url: 'https://arxiv.org/pdf/2501.99999', title: '2501.99999.pdf' });
+    expect((await handlers.describeTab(3, popup)).status).toBe('pdf-unknown');
+    tabs.set(4, { url: 'https://example.org/', title: 'Example' });
+    expect((await handlers.describeTab(4, popup)).status).toBe('unsupported');
   });
 });

@@ -1,0 +1,53 @@
+import type { TabDescription } from '../lib/messaging/protocol';
+
+interface Props {
+  description: TabDescription | null;
+  onOpen: (id: string) => void;
+}
+
+const EXPLANATIONS: Record<Exclude<TabDescription['status'], 'detected' | 'pdf'>, string> = {
+  'pdf-unknown':
+    "Paper Lens can't identify this PDF offline. Open the paper's arXiv abstract page once and it will remember it, or search below.",
+  empty: 'No paper titles were found on this page.',
+  unsupported: 'Paper Lens reads arXiv and Hugging Face paper pages. Search the corpus below.',
+  waiting: 'This page has not been read yet; reload it if it was open before Paper Lens was installed.',
+};
+
+/** The papers on the current tab, corpus matches first, or a plain word on why there are none. */
+export function ThisPage({ description, onOpen }: Props) {
+  if (!description) return null;
+  const { status, papers } = description;
+  if (status !== 'detected' && status !== 'pdf') {
+    return (
+      <section class="pl-this-page" aria-label="This page">
+        <p class="pl-empty">{EXPLANATIONS[status]}</p>
+      </section>
+    );
+  }
+  const sorted = [...papers].sort((a, b) => Number(b.match !== null) - Number(a.match !== null));
+  const inCorpus = papers.filter((p) => p.match).length;
+  return (
+    <section class="pl-this-page" aria-label="This page">
+      <h2 class="pl-section">
+        This page · {inCorpus} of {papers.length} in the corpus
+      </h2>
+      <ul class="pl-list" aria-label="Papers on this page">
+        {sorted.map((paper, index) => (
+          <li key={`${index}-${paper.title}`} class="pl-item">
+            {paper.match ? (
+              <button type="button" class="pl-open" onClick={() => onOpen(paper.match!.id)}>
+                <span class="pl-title">{paper.match.title}</span>
+                <span class="pl-hint">In the corpus</span>
+              </button>
+            ) : (
+              <div class="pl-open pl-static">
+                <span class="pl-title">{paper.title}</span>
+                <span class="pl-hint">Not in the corpus</span>
+              </div>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,24 @@
+import { browser } from 'wxt/browser';
+import type { BackgroundDeps } from '../messaging/handlers';
+import { getCorpusService } from './load-service';
+
+/** The real browser behind the background's handlers. */
+export function createBrowserDeps(): BackgroundDeps {
+  // MV3 (Chrome) has action; Firefox's MV2 build has browserAction.
+  const action = browser.action ?? browser.browserAction;
+  return {
+    getService: async () => getCorpusService(),
+    async getTab(tabId) {
+      try {
+        const tab = await browser.tabs.get(tabId);
+        return { url: tab.url ?? null, title: tab.title ?? null };
+      } catch {
+        return null;
+      }
+    },
+    async setBadgeCount(tabId, count) {
+      await action.setBadgeBackgroundColor({ tabId, color: '#2f5bd3' });
+      await action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
+    },
+  };
+}

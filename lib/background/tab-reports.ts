@@ -1,0 +1,71 @@
+import { storage } from 'wxt/utils/storage';
+import type { PageKind } from '../pages/types';
+
+/** One paper a content script saw on its page, with the corpus paper it matched. */
+export interface ReportedPaper {
+  title: string;
+  arxivId: string | null;
+  matchId: string | null;
+}
+
+/** What a tab's page holds, as its own content script reported it. */
+export interface TabReport {
+  url: string;
+  kind: PageKind;
+  papers: ReportedPaper[];
+}
+
+/** A paper remembered from an arXiv or Hugging Face page, so its PDF can be named offline later. */
+export interface SeenPaper {
+  title: string;
+  corpusId: string | null;
+  seenAt: number;
+}
+
+// Session storage survives service-worker restarts (not browser restarts), which is what a tab's
+// report needs; the seen-id map is in local storage so a PDF opened next week is still known.
+const reportItem = (tabId: number) => storage.defineItem<TabReport | null>(`session:tab-${tabId}`, { fallback: null });
+const seenItem = storage.defineItem<Record<string, SeenPaper>>('local:seenArxivIds', { fallback: {} });
+const MAX_SEEN = 3000;
+
+/** Stores a tab's report. */
+export function saveTabReport(tabId: number, report: TabReport): Promise<void> {
+  return reportItem(tabId).setValue(report);
+}
+
+/** A tab's report, if its content script has sent one. */
+export function getTabReport(tabId: number): Promise<TabReport | null> {
+  return reportItem(tabId).getValue();
+}
+
+/** Forgets a tab's report (the tab closed or left the page). */
+export function clearTabReport(tabId: number): Promise<void> {
+  return reportItem(tabId).removeValue();
+}
+
+let seenQueue: Promise<unknown> = Promise.resolve();
+
+/** Remembers arXiv id -> title for the papers a page showed, keeping the newest MAX_SEEN. */
+export function rememberSeen(papers: ReportedPaper[], now = Date.now()): Promise<void> {
+  const run = seenQueue.then(async () => {
+    const seen = { ...(await seenItem.getValue()) };
+    for (const paper of papers) {
+      if (paper.arxivId) seen[paper.arxivId] = { title: paper.title, corpusId: paper.matchId, seenAt: now };
+    }
+    const ids = Object.keys(seen);
+    if (ids.length > MAX_SEEN) {
+      ids.sort((a, b) => seen[a]!.seenAt - seen[b]!.seenAt);
+      for (const id of ids.slice(0, ids.length - MAX_SEEN)) delete seen[id];
+    }
+    await seenItem.setValue(seen);
+  });
+  seenQueue = run.catch(() => undefined);
+  return run;
+}
+
+/** The paper remembered for an arXiv id, if any. */
+export async function lookupSeen(arxivId: string): Promise<SeenPaper | null> {
+  const seen = await seenItem.getValue();
+  const entry = Object.prototype.hasOwnProperty.call(seen, arxivId) ? seen[arxivId] : undefined;
+  return entry && typeof entry.title === 'string' ? entry : null;
+}

@@ -1,0 +1,292 @@
+import { render } from 'preact';
+import { RelatedPanel } from '../../components/RelatedPanel';
+import type { ReportedPaper } from '../background/tab-reports';
+import type { TitleMatch } from '../match/match-title';
+import { detectPage } from '../pages/detect';
+import { HOST_ATTRIBUTE } from '../pages/text';
+import type { DetectedPaper, PageDetection } from '../pages/types';
+import type { RelatedPaper } from '../service/corpus-service';
+import { identityKeys, type PaperRef, type SavedPaper } from '../storage/saved-list';
+import { createBadge, type Badge } from './badge';
+
+/** What the page side asks of the background and of storage; injected so tests can fake it. */
+export interface ContentApi {
+  matchTitles(titles: string[]): Promise<TitleMatch[]>;
+  related(id: string, k: number): Promise<RelatedPaper[]>;
+  relatedToText(title: string, abstract: string, k: number): Promise<RelatedPaper[]>;
+  savePaper(ref: PaperRef): Promise<unknown>;
+  unsavePaper(ref: PaperRef): Promise<unknown>;
+  reportPage(report: { kind: PageDetection['kind']; papers: ReportedPaper[] }): Promise<void>;
+  readSaved(): Promise<SavedPaper[]>;
+  watchSaved(callback: (papers: SavedPaper[]) => void): () => void;
+}
+
+/** Titles per message and per main-thread task: small enough that no task nears 50 ms. */
+const CHUNK = 150;
+const PREVIEW_SIZE = 3;
+const PANEL_SIZE = 6;
+const RESCAN_DELAY = 200;
+
+interface Entry {
+  detected: DetectedPaper;
+  badge: Badge;
+  match: { id: string; title: string } | null;
+  matched: boolean;
+}
+
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * Finds the papers on the page, shows a badge on each and, on single-paper pages, the related-work
+ * panel; keeps them in step with the page (client-side navigation, late rewrites) and the saved list.
+ */
+export function createPageController(win: Window, api: ContentApi, sheet: CSSStyleSheet | string) {
+  const doc = win.document;
+  const entries = new Map<Element, Entry>();
+  const matchCache = new Map<string, { id: string; title: string } | null>();
+  let savedKeys = new Set<string>();
+  let panel: {
+    host: HTMLElement;
+    anchor: Element;
+    key: string;
+    related: RelatedPaper[] | null;
+    error: string | null;
+  } | null = null;
+  let detection: PageDetection | null = null;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+
+  const refOf = (entry: Entry): PaperRef => ({
+    title: entry.match?.title ?? entry.detected.title,
+    corpusId: entry.match?.id ?? null,
+    arxivId: entry.detected.arxivId,
+    url: win.location.href,
+  });
+  const isSaved = (ref: PaperRef) => identityKeys(ref).some((key) => savedKeys.has(key));
+
+  function applyStatus(entry: Entry): void {
+    if (!entry.matched) return entry.badge.setStatus('pending');
+    entry.badge.setStatus(isSaved(refOf(entry)) ? 'saved' : entry.match ? 'corpus' : 'none');
+  }
+
+  function toggle(ref: PaperRef): void {
+    (isSaved(ref) ? api.unsavePaper(ref) : api.savePaper(ref)).catch(report);
+  }
+
+  function place(entry: Entry): void {
+    const { anchor, placement } = entry.detected;
+    if (placement === 'inside') anchor.append(entry.badge.host);
+    else anchor.after(entry.badge.host);
+  }
+
+  function isPlaced(entry: Entry): boolean {
+    const { host } = entry.badge;
+    const { anchor, placement } = entry.detected;
+    return placement === 'inside' ? host.parentNode === anchor : host.previousSibling === anchor;
+  }
+
+  function addEntry(detected: DetectedPaper): Entry {
+    const entry: Entry = { detected, match: null, matched: false } as Entry;
+    entry.badge = createBadge(doc, sheet, {
+      loadPreview: () =>
+        entry.match
+          ? api.related(entry.match.id, PREVIEW_SIZE)
+          : api.relatedToText(entry.detected.title, '', PREVIEW_SIZE),
+      toggleSave: () => toggle(refOf(entry)),
+    });
+    return entry;
+  }
+
+  /** Brings one detected paper's badge up to date; returns true when its title needs matching. */
+  function sync(detected: DetectedPaper): boolean {
+    let entry = entries.get(detected.anchor);
+    if (entry && entry.detected.title === detected.title && isPlaced(entry)) return false;
+    if (!entry) {
+      entry = addEntry(detected);
+      entries.set(detected.anchor, entry);
+    }
+    entry.detected = detected;
+    entry.badge.setMatch(detected.title, null, null);
+    const cached = matchCache.get(detected.title);
+    entry.matched = cached !== undefined;
+    entry.match = cached ?? null;
+    if (entry.matched) entry.badge.setMatch(detected.title, entry.match?.id ?? null, entry.match?.title ?? null);
+    applyStatus(entry);
+    if (!isPlaced(entry)) place(entry);
+    return !entry.matched;
+  }
+
+  async function matchChunk(titles: string[]): Promise<void> {
+    if (titles.length === 0) return;
+    const results = await api.matchTitles(titles);
+    titles.forEach((title, i) => {
+      const match = results[i]?.match;
+      matchCache.set(title, match ? { id: match.id, title: match.title } : null);
+    });
+    for (const entry of entries.values()) {
+      if (entry.matched) continue;
+      const cached = matchCache.get(entry.detected.title);
+      if (cached === undefined) continue;
+      entry.matched = true;
+      entry.match = cached;
+      entry.badge.setMatch(entry.detected.title, cached?.id ?? null, cached?.title ?? null);
+      applyStatus(entry);
+    }
+  }
+
+  async function scanOnce(): Promise<void> {
+    detection = detectPage(doc, new URL(win.location.href));
+    const papers = detection?.papers ?? [];
+    const current = new Set(papers.map((p) => p.anchor));
+    for (const [anchor, entry] of entries) {
+      if (!current.has(anchor) || !anchor.isConnected) {
+        entry.badge.host.remove();
+        entries.delete(anchor);
+      }
+    }
+    const pending: Promise<void>[] = [];
+    for (let start = 0; start < papers.length; start += CHUNK) {
+      if (start > 0) await yieldToPage();
+      if (stopped) return;
+      const toMatch = new Set<string>();
+      for (const detected of papers.slice(start, start + CHUNK)) if (sync(detected)) toMatch.add(detected.title);
+      pending.push(matchChunk([...toMatch].filter((t) => !matchCache.has(t))));
+    }
+    await Promise.all(pending);
+    await syncPanel();
+    if (detection) {
+      await api.reportPage({
+        kind: detection.kind,
+        papers: papers.map((p) => ({
+          title: p.title,
+          arxivId: p.arxivId,
+          matchId: entries.get(p.anchor)?.match?.id ?? null,
+        })),
+      });
+    }
+  }
+
+  async function syncPanel(): Promise<void> {
+    const found = detection?.single ? detection.papers[0] : undefined;
+    const anchor = detection?.abstractAnchor;
+    if (!found || !anchor) {
+      panel?.host.remove();
+      panel = null;
+      return;
+    }
+    const match = entries.get(found.anchor)?.match ?? null;
+    const key = `${match?.id ?? ''}|${found.title}`;
+    if (panel && panel.key === key && panel.anchor === anchor && panel.host.previousSibling === anchor) return;
+    panel?.host.remove();
+    const host = doc.createElement('div');
+    host.setAttribute(HOST_ATTRIBUTE, 'panel');
+    const root = host.attachShadow({ mode: 'open' });
+    if (typeof sheet === 'string') root.append(Object.assign(doc.createElement('style'), { textContent: sheet }));
+    else root.adoptedStyleSheets = [sheet];
+    anchor.after(host);
+    panel = { host, anchor, key, related: null, error: null };
+    renderPanel();
+    const current = panel;
+    try {
+      current.related = match
+        ? await api.related(match.id, PANEL_SIZE)
+        : await api.relatedToText(found.title, detection?.abstract ?? '', PANEL_SIZE);
+    } catch {
+      current.error = 'Related work is not available right now.';
+    }
+    if (panel === current) renderPanel();
+  }
+
+  function renderPanel(): void {
+    if (!panel || !panel.host.shadowRoot) return;
+    const inCorpus = panel.key.split('|')[0] !== '';
+    render(
+      <RelatedPanel
+        related={panel.related}
+        error={panel.error}
+        inCorpus={inCorpus}
+        isSaved={(id) => savedKeys.has(`corpus:${id}`)}
+        onToggleSave={(paper) => toggle({ title: paper.title, corpusId: paper.id })}
+      />,
+      panel.host.shadowRoot,
+    );
+  }
+
+  /** Runs a scan; one at a time, and a request during a scan runs one more after it. */
+  function scan(): Promise<void> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await scanOnce().catch(report);
+        // `again` and `stopped` change while the scan awaits.
+        // oxlint-disable-next-line no-unmodified-loop-condition
+      } while (again && !stopped);
+      running = null;
+    })();
+    return running;
+  }
+
+  function scheduleScan(): void {
+    clearTimeout(timer);
+    timer = setTimeout(() => void scan(), RESCAN_DELAY);
+  }
+
+  // Our own insertions show up as mutations too; only the page's own changes call for a rescan.
+  const observer = new MutationObserver((mutations) => {
+    const pageChanged = mutations.some(
+      (m) =>
+        m.type === 'characterData' ||
+        [...m.addedNodes].some((n) => !isOurs(n)) ||
+        [...m.removedNodes].some((n) => !isOurs(n)),
+    );
+    if (pageChanged) scheduleScan();
+  });
+
+  function onSaved(papers: SavedPaper[]): void {
+    savedKeys = new Set(papers.flatMap((p) => identityKeys(p)));
+    for (const entry of entries.values()) applyStatus(entry);
+    renderPanel();
+  }
+
+  const unwatch = api.watchSaved(onSaved);
+
+  return {
+    /** Reads the saved list, scans the page and starts following its changes. */
+    async start(): Promise<void> {
+      onSaved(await api.readSaved().catch(() => []));
+      observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+      win.addEventListener('popstate', scheduleScan);
+      await scan();
+    },
+    scan,
+    /** Removes everything Paper Lens added and stops listening. */
+    stop(): void {
+      stopped = true;
+      clearTimeout(timer);
+      observer.disconnect();
+      unwatch();
+      win.removeEventListener('popstate', scheduleScan);
+      for (const entry of entries.values()) entry.badge.host.remove();
+      entries.clear();
+      panel?.host.remove();
+      panel = null;
+    },
+  };
+}
+
+function isOurs(node: Node): boolean {
+  return node.nodeType === 1 && (node as Element).hasAttribute(HOST_ATTRIBUTE);
+}
+
+/** Our errors stay ours: logged quietly, never thrown into the page. */
+function report(error: unknown): void {
+  console.debug('[Paper Lens]', error);
+}

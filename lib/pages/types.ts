@@ -1,0 +1,25 @@
+/** The kinds of page Paper Lens reads. */
+export type PageKind =
+  'arxiv-abs' | 'arxiv-list' | 'arxiv-search' | 'arxiv-html' | 'arxiv-pdf' | 'hf-paper' | 'hf-list' | 'hf-model';
+
+/** One paper title found on a page. */
+export interface DetectedPaper {
+  /** The element holding the title. */
+  anchor: Element;
+  /** Where the badge goes: at the end of the anchor, or right after it (links, so a click never navigates). */
+  placement: 'inside' | 'after';
+  /** The title as the page shows it: whitespace collapsed, labels and footnote marks left out. */
+  title: string;
+  arxivId: string | null;
+}
+
+/** What a page holds: its kind, its paper titles, and on single-paper pages the abstract. */
+export interface PageDetection {
+  kind: PageKind;
+  /** True on pages about one paper (arXiv abstract and HTML, Hugging Face paper page). */
+  single: boolean;
+  papers: DetectedPaper[];
+  abstract: string | null;
+  /** The element after which the related-work panel goes (single-paper pages). */
+  abstractAnchor: Element | null;
+}
