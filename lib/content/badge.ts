@@ -2,7 +2,7 @@ import type { RelatedPaper } from '../service/corpus-service';
 import { HOST_ATTRIBUTE } from '../pages/text';
 
 /** What a badge shows. */
-export type BadgeStatus = 'pending' | 'corpus' | 'saved' | 'none';
+export type BadgeStatus = 'corpus' | 'saved' | 'none';
 
 /** What a badge needs from its page: related work to preview, and a save toggle. */
 export interface BadgeActions {
@@ -17,11 +17,18 @@ export interface Badge {
   setStatus(status: BadgeStatus): void;
 }
 
-const LABELS: Record<BadgeStatus, string> = {
-  pending: 'Paper Lens…',
-  corpus: 'In corpus',
-  saved: 'Saved',
-  none: 'Not in corpus',
+const LABELS: Record<BadgeStatus, { text: string; action: string; hint: string }> = {
+  corpus: {
+    text: 'In corpus',
+    action: 'Save to Paper Lens',
+    hint: 'In the Paper Lens corpus. Click to save it to your list.',
+  },
+  saved: { text: 'Saved', action: 'Remove from Paper Lens', hint: 'In your Paper Lens list. Click to remove it.' },
+  none: {
+    text: 'Not in corpus',
+    action: 'Save to Paper Lens',
+    hint: 'Not in the Paper Lens corpus. Click to save it to your list.',
+  },
 };
 
 function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string) {
@@ -31,58 +38,57 @@ function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, c
   return el;
 }
 
-/** Builds a badge. `sheet` is one stylesheet shared by every shadow root on the page. */
+/**
+ * Builds a badge. Its shadow tree is one button (the dot and star are CSS): a 2,000-entry listing
+ * holds 2,000 of them, and every element in them costs the page style and layout time.
+ * `sheet` is one stylesheet shared by every shadow root on the page.
+ */
 export function createBadge(doc: Document, sheet: CSSStyleSheet | string, actions: BadgeActions): Badge {
   const host = element(doc, 'span');
   host.setAttribute(HOST_ATTRIBUTE, 'badge');
   const root = host.attachShadow({ mode: 'open' });
   if (typeof sheet === 'string') root.append(element(doc, 'style', undefined, sheet));
   else root.adoptedStyleSheets = [sheet];
-
-  const badge = element(doc, 'span', 'badge');
-  const status = element(doc, 'span', 'status');
-  status.tabIndex = 0;
-  const label = element(doc, 'span', 'label');
-  status.append(element(doc, 'span', 'dot'), label);
-  const toggle = element(doc, 'button', 'toggle');
-  toggle.type = 'button';
-  badge.append(status, toggle);
-  const preview = element(doc, 'div', 'preview');
-  preview.hidden = true;
-  preview.setAttribute('role', 'tooltip');
-  root.append(badge, preview);
+  const button = element(doc, 'button', 'badge');
+  button.type = 'button';
+  root.append(button);
 
   // Clicks stay ours: a badge inside a link or a card must never navigate the page.
-  toggle.addEventListener('click', (event) => {
+  button.addEventListener('click', (event) => {
     event.preventDefault();
     event.stopPropagation();
     actions.toggleSave();
   });
-  badge.addEventListener('click', (event) => {
-    event.preventDefault();
-    event.stopPropagation();
-  });
 
+  let preview: HTMLElement | null = null;
   let loaded = false;
   let hideTimer: ReturnType<typeof setTimeout> | undefined;
   const show = () => {
     clearTimeout(hideTimer);
+    if (!preview) {
+      preview = element(doc, 'div', 'preview');
+      preview.setAttribute('role', 'tooltip');
+      root.append(preview);
+    }
     preview.hidden = false;
     if (loaded) return;
     loaded = true;
-    preview.replaceChildren(element(doc, 'p', 'note', 'Finding related work…'));
+    const target = preview;
+    target.replaceChildren(element(doc, 'p', 'note', 'Finding related work…'));
     actions.loadPreview().then(
-      (related) => fillPreview(doc, preview, related),
-      () => preview.replaceChildren(element(doc, 'p', 'note', 'Related work is not available right now.')),
+      (related) => fillPreview(doc, target, related),
+      () => target.replaceChildren(element(doc, 'p', 'note', 'Related work is not available right now.')),
     );
   };
   const hide = () => {
-    hideTimer = setTimeout(() => (preview.hidden = true), 150);
+    hideTimer = setTimeout(() => {
+      if (preview) preview.hidden = true;
+    }, 150);
   };
   host.addEventListener('mouseenter', show);
   host.addEventListener('mouseleave', hide);
-  status.addEventListener('focus', show);
-  status.addEventListener('blur', hide);
+  button.addEventListener('focus', show);
+  button.addEventListener('blur', hide);
 
   return {
     host,
@@ -92,15 +98,12 @@ export function createBadge(doc: Document, sheet: CSSStyleSheet | string, action
       host.setAttribute('data-paper-lens-match-title', matchTitle ?? '');
       loaded = false;
     },
-    setStatus(next) {
-      badge.className = `badge ${next}`;
-      label.textContent = LABELS[next];
-      const saved = next === 'saved';
-      toggle.textContent = saved ? '★' : '☆';
-      toggle.setAttribute('aria-label', saved ? 'Remove from Paper Lens' : 'Save to Paper Lens');
-      toggle.title = saved ? 'Remove from your Paper Lens list' : 'Save to your Paper Lens list';
-      toggle.hidden = next === 'pending';
-      status.setAttribute('aria-label', `Paper Lens: ${LABELS[next].toLowerCase()}. Show related work`);
+    setStatus(status) {
+      const label = LABELS[status];
+      button.className = `badge ${status}`;
+      button.textContent = label.text;
+      button.setAttribute('aria-label', label.action);
+      button.title = label.hint;
     },
   };
 }

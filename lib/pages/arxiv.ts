@@ -1,7 +1,6 @@
 // Everything Paper Lens knows about arxiv.org pages: URL patterns and selectors, in one place.
-import { cleanPageTitle } from '../text/clean-title';
 import { collapseSpace } from '../text/normalize';
-import { readText } from './text';
+import { readText, readTitle } from './text';
 import type { DetectedPaper, PageDetection, PageKind } from './types';
 
 /** New-style (2403.03507) and old-style (hep-th/9901001) arXiv ids, with an optional version. */
@@ -25,10 +24,6 @@ export function classifyArxivUrl(url: URL): PageKind | null {
   return null;
 }
 
-function titleOf(element: Element): string {
-  return cleanPageTitle(readText(element)).text;
-}
-
 function abstractOf(element: Element | null): string | null {
   if (!element) return null;
   const text = collapseSpace(readText(element).replace(/^abstract\s*:?\s*/i, ''));
@@ -43,7 +38,7 @@ function linkedId(element: Element | null | undefined): string | null {
 
 function paper(anchor: Element | null, arxivId: string | null): DetectedPaper | null {
   if (!anchor) return null;
-  const title = titleOf(anchor);
+  const title = readTitle(anchor);
   return title ? { anchor, title, arxivId, placement: 'inside' } : null;
 }
 

@@ -1,8 +1,7 @@
 // Everything Paper Lens knows about huggingface.co pages: URL patterns and selectors, in one place.
-import { cleanPageTitle } from '../text/clean-title';
 import { collapseSpace } from '../text/normalize';
 import { arxivIdOf } from './arxiv';
-import { readText } from './text';
+import { readText, readTitle } from './text';
 import type { DetectedPaper, PageDetection, PageKind } from './types';
 
 // First path segments that are site sections, not an organisation or user owning a model.
@@ -67,16 +66,24 @@ function looksLikeTitle(text: string): boolean {
 
 function paper(anchor: Element | null, arxivId: string | null): DetectedPaper | null {
   if (!anchor) return null;
-  const title = cleanPageTitle(readText(anchor)).text;
+  const title = readTitle(anchor);
   return title ? { anchor, title, arxivId, placement: anchor.tagName === 'A' ? 'after' : 'inside' } : null;
 }
 
-/** The abstract of a paper page: the block after the 'Abstract' heading. */
-function abstractSection(doc: Document): Element | null {
+/**
+ * The abstract of a paper page: the paragraphs beside the 'Abstract' heading. The AI-generated
+ * summary sits in a box of its own in the same section and is not the abstract.
+ */
+function abstractSection(doc: Document): { text: string | null; anchor: Element | null } {
   const heading = [...doc.querySelectorAll('main h2, main h3, h2, h3')].find(
     (h) => collapseSpace(h.textContent ?? '').toLowerCase() === 'abstract',
   );
-  return heading?.nextElementSibling ?? null;
+  const section = heading?.parentElement;
+  if (!heading || !section) return { text: null, anchor: null };
+  const paragraphs = [...section.children].filter((el) => el.tagName === 'P');
+  const source = paragraphs.length > 0 ? paragraphs : [heading.nextElementSibling].filter((el) => el !== null);
+  const text = collapseSpace(source.map((el) => readText(el)).join(' '));
+  return { text: text || null, anchor: section };
 }
 
 /** Reads a Hugging Face page of a known kind; a kind this module does not read gives null. */
@@ -86,8 +93,13 @@ export function detectHuggingFace(doc: Document, url: URL, kind: PageKind): Page
       const id = arxivIdOf(url.pathname.slice('/papers/'.length));
       const found = paper(doc.querySelector('main h1') ?? doc.querySelector('h1'), id);
       const abstract = abstractSection(doc);
-      const text = abstract ? collapseSpace(readText(abstract)) || null : null;
-      return { kind, single: true, papers: found ? [found] : [], abstract: text, abstractAnchor: abstract };
+      return {
+        kind,
+        single: true,
+        papers: found ? [found] : [],
+        abstract: abstract.text,
+        abstractAnchor: abstract.anchor,
+      };
     }
     case 'hf-list': {
       const headings = new Set(

@@ -57,3 +57,9 @@ export function readText(element: Element): string {
 function mathJax3Text(container: Element): string {
   return container.querySelector('mjx-assistive-mml')?.textContent ?? '';
 }
+
+/** A title element's text as the page shows it, without a leading 'Title:' label. TeX and the like
+ * stay as written: the matcher normalizes, the badge reports what the page said. */
+export function readTitle(element: Element): string {
+  return readText(element).replace(/^title\s*:\s*/i, '');
+}
