@@ -47,8 +47,7 @@ export function createBadge(doc: Document, sheet: CSSStyleSheet | string, action
   const host = element(doc, 'span');
   host.setAttribute(HOST_ATTRIBUTE, 'badge');
   const root = host.attachShadow({ mode: 'open' });
-  if (typeof sheet === 'string') root.append(element(doc, 'style', undefined, sheet));
-  else root.adoptedStyleSheets = [sheet];
+  applyStyles(doc, root, sheet);
   const button = element(doc, 'button', 'badge');
   button.type = 'button';
   root.append(button);
@@ -106,6 +105,22 @@ export function createBadge(doc: Document, sheet: CSSStyleSheet | string, action
       button.title = label.hint;
     },
   };
+}
+
+/**
+ * Shares one constructed stylesheet where the browser allows it; Firefox's content scripts may not
+ * adopt a sheet built in their own world, and then a <style> with the same text does the job.
+ */
+export function applyStyles(doc: Document, root: ShadowRoot, sheet: CSSStyleSheet | string): void {
+  if (typeof sheet !== 'string') {
+    try {
+      root.adoptedStyleSheets = [sheet];
+      return;
+    } catch {
+      sheet = [...sheet.cssRules].map((rule) => rule.cssText).join('\n');
+    }
+  }
+  root.append(element(doc, 'style', undefined, sheet));
 }
 
 function fillPreview(doc: Document, preview: HTMLElement, related: RelatedPaper[]): void {

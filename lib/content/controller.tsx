@@ -7,7 +7,7 @@ import { HOST_ATTRIBUTE } from '../pages/text';
 import type { DetectedPaper, PageDetection } from '../pages/types';
 import type { RelatedPaper } from '../service/corpus-service';
 import { identityKeys, type PaperRef, type SavedPaper } from '../storage/saved-list';
-import { createBadge, type Badge } from './badge';
+import { applyStyles, createBadge, type Badge } from './badge';
 
 /** What the page side asks of the background and of storage; injected so tests can fake it. */
 export interface ContentApi {
@@ -188,9 +188,7 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
     panel?.host.remove();
     const host = doc.createElement('div');
     host.setAttribute(HOST_ATTRIBUTE, 'panel');
-    const root = host.attachShadow({ mode: 'open' });
-    if (typeof sheet === 'string') root.append(Object.assign(doc.createElement('style'), { textContent: sheet }));
-    else root.adoptedStyleSheets = [sheet];
+    applyStyles(doc, host.attachShadow({ mode: 'open' }), sheet);
     anchor.after(host);
     panel = { host, anchor, key, related: null, error: null };
     renderPanel();
