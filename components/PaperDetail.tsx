@@ -8,6 +8,8 @@ interface Props {
   related: RelatedPaper[] | null;
   onOpen: (id: string) => void;
   onBack: () => void;
+  saved: boolean;
+  onToggleSave: () => void;
 }
 
 function metaLine(paper: Paper): string {
@@ -20,7 +22,7 @@ function metaLine(paper: Paper): string {
 }
 
 /** One corpus paper: its abstract and its related work with reasons. */
-export function PaperDetail({ paper, related, onOpen, onBack }: Props) {
+export function PaperDetail({ paper, related, onOpen, onBack, saved, onToggleSave }: Props) {
   const meta = metaLine(paper);
   const backRef = useRef<HTMLButtonElement>(null);
   // Focus lands inside the view, so Escape and Tab work at once after opening a paper.
@@ -32,6 +34,9 @@ export function PaperDetail({ paper, related, onOpen, onBack }: Props) {
       </button>
       <h2 class="pl-detail-title">{paper.title}</h2>
       {meta && <p class="pl-meta">{meta}</p>}
+      <button type="button" class={saved ? 'pl-button pl-saved' : 'pl-button'} onClick={onToggleSave}>
+        {saved ? 'Remove' : 'Save'}
+      </button>
       <details class="pl-abstract">
         <summary>Abstract</summary>
         <p>{paper.abstract}</p>

@@ -1,47 +1,63 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CorpusClient } from '../lib/messaging/client';
+import { identityKeys, type PaperRef, type SavedPaper } from '../lib/storage/saved-list';
+import { AboutView } from './AboutView';
+import { MoreView } from './MoreView';
 import { PaperDetail } from './PaperDetail';
-import { ResultList } from './ResultList';
-import { SearchBox } from './SearchBox';
+import { SavedView } from './SavedView';
+import { SearchView } from './SearchView';
+import { Tabs, type TabSpec } from './Tabs';
 import { ThisPage } from './ThisPage';
-import { useTabDescription } from './useTabDescription';
 import { usePaper } from './usePaper';
-import { useSearch } from './useSearch';
+import { useSaved } from './useSaved';
+import { useTabDescription } from './useTabDescription';
+
+type View = 'page' | 'search' | 'saved' | 'more' | 'about';
+
+const TABS: TabSpec<View>[] = [
+  { id: 'page', label: 'This page' },
+  { id: 'search', label: 'Search' },
+  { id: 'saved', label: 'Saved' },
+  { id: 'more', label: 'More like' },
+  { id: 'about', label: 'About' },
+];
 
 interface Props {
   client: CorpusClient;
   /** The tab to describe: the active tab, or ?tab=<id> for tests and power users. */
   tabId: number | null;
+  /** Text to search for at once (the context menu's "Look up in Paper Lens"). */
+  initialQuery?: string;
+  /** Export and import controls for the Saved view. */
+  savedTools?: (tag: string | null) => ComponentChildren;
 }
 
-/** The toolbar popup: search the corpus, open a paper, see its related work. Keyboard first. */
-export function PopupApp({ client, tabId }: Props) {
-  const [query, setQuery] = useState('');
-  const [active, setActive] = useState(0);
+/** The toolbar popup: this page, search, the reading list, more like it, about. Keyboard first. */
+export function PopupApp({ client, tabId, initialQuery = '', savedTools }: Props) {
+  const [query, setQuery] = useState(initialQuery);
+  const [view, setView] = useState<View | null>(initialQuery ? 'search' : null);
   const [openId, setOpenId] = useState<string | null>(null);
-  const { results, error } = useSearch(client, query);
+  const [tag, setTag] = useState<string | null>(null);
+  const [undoable, setUndoable] = useState<SavedPaper | null>(null);
   const { paper, related } = usePaper(client, openId);
   const thisPage = useTabDescription(client, tabId);
-  const searchRef = useRef<HTMLInputElement>(null);
+  const saved = useSaved(client);
   const mainRef = useRef<HTMLElement>(null);
 
-  // Focus follows the view: the search box on the results, the top of a freshly opened paper.
+  // Open on This page when the tab holds papers; anywhere else, on Search.
+  const landing: View = thisPage && (thisPage.status === 'detected' || thisPage.status === 'pdf') ? 'page' : 'search';
+  const current = view ?? landing;
+  const savedKeys = useMemo(() => new Set(saved?.papers.flatMap((p) => identityKeys(p)) ?? []), [saved]);
+  const isSaved = (id: string) => savedKeys.has(`corpus:${id}`);
+  const toggle = (ref: PaperRef & { corpusId: string }) => {
+    void (isSaved(ref.corpusId) ? client.unsavePaper(ref) : client.savePaper(ref));
+  };
+
   const detailShown = openId !== null && paper !== null;
   useEffect(() => {
     mainRef.current?.scrollTo?.({ top: 0 });
-    if (!detailShown) searchRef.current?.focus();
-  }, [detailShown, openId]);
-
-  const onKeyDown = (event: KeyboardEvent) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      const step = event.key === 'ArrowDown' ? 1 : -1;
-      setActive((index) => Math.min(Math.max(index + step, 0), Math.max(results.length - 1, 0)));
-    } else if (event.key === 'Enter' && results[active]) {
-      event.preventDefault();
-      setOpenId(results[active].id);
-    }
-  };
+  }, [detailShown, openId, current]);
 
   return (
     <main
@@ -61,34 +77,59 @@ export function PopupApp({ client, tabId }: Props) {
         <h1>Paper Lens</h1>
       </header>
       {detailShown ? (
-        <PaperDetail paper={paper} related={related} onOpen={setOpenId} onBack={() => setOpenId(null)} />
+        <PaperDetail
+          paper={paper}
+          related={related}
+          onOpen={setOpenId}
+          onBack={() => setOpenId(null)}
+          saved={isSaved(paper.id)}
+          onToggleSave={() => toggle({ title: paper.title, corpusId: paper.id })}
+        />
       ) : (
-        <>
-          <div class="pl-sticky">
-            <SearchBox
-              inputRef={searchRef}
-              value={query}
-              onInput={(value) => {
-                setQuery(value);
-                setActive(0);
-              }}
-              onKeyDown={onKeyDown}
+        <Tabs tabs={TABS} active={current} onSelect={setView}>
+          {current === 'page' && <ThisPage client={client} description={thisPage} onOpen={setOpenId} />}
+          {current === 'search' && (
+            <SearchView
+              client={client}
+              query={query}
+              onQuery={setQuery}
+              onOpen={setOpenId}
+              isSaved={isSaved}
+              onToggleSave={(row) => toggle({ title: row.title, corpusId: row.id })}
             />
-          </div>
-          {error && (
-            <p class="pl-error" role="alert">
-              {error}
-            </p>
           )}
-          {query.trim() !== '' && results.length === 0 && !error && <p class="pl-empty">No papers match “{query}”.</p>}
-          {query.trim() === '' && (
-            <>
-              <ThisPage description={thisPage} onOpen={setOpenId} />
-              <p class="pl-empty">Type a title, part of one, or words from an abstract.</p>
-            </>
+          {current === 'saved' && (
+            <SavedView
+              list={saved}
+              onOpen={setOpenId}
+              onEdit={(p, edit) => void client.editPaper(p.key, edit)}
+              onRemove={(p) => {
+                setUndoable(p);
+                void client.unsavePaper(p);
+              }}
+              undoable={undoable}
+              onUndo={() => {
+                if (undoable) void client.restorePaper(undoable);
+                setUndoable(null);
+              }}
+              tag={tag}
+              onTag={setTag}
+              tools={savedTools?.(tag)}
+            />
           )}
-          <ResultList results={results} active={active} onOpen={setOpenId} />
-        </>
+          {current === 'more' && (
+            <MoreView
+              client={client}
+              list={saved}
+              tag={tag}
+              onTag={setTag}
+              onOpen={setOpenId}
+              isSaved={isSaved}
+              onToggleSave={(p) => toggle({ title: p.title, corpusId: p.id })}
+            />
+          )}
+          {current === 'about' && <AboutView client={client} />}
+        </Tabs>
       )}
     </main>
   );

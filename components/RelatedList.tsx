@@ -31,7 +31,7 @@ export function RelatedList({ related, onOpen, isSaved, onToggleSave }: Props) {
             {onToggleSave && (
               <button
                 type="button"
-                class="pl-save"
+                class="pl-toggle"
                 aria-pressed={saved}
                 aria-label={saved ? `Remove from Paper Lens: ${paper.title}` : `Save to Paper Lens: ${paper.title}`}
                 onClick={() => onToggleSave(paper)}

@@ -1,26 +1,37 @@
 import { useEffect, useRef } from 'preact/hooks';
-import type { SearchResult } from '../lib/service/corpus-service';
+import { SaveButton } from './SaveButton';
 
-interface Props {
-  results: SearchResult[];
-  active: number;
-  onOpen: (id: string) => void;
+/** One row of a result list. */
+export interface ResultRow {
+  id: string;
+  title: string;
+  hint?: string;
 }
 
-/** Search results; the active one follows the arrow keys. */
-export function ResultList({ results, active, onOpen }: Props) {
+interface Props {
+  label: string;
+  results: ResultRow[];
+  active: number;
+  onOpen: (id: string) => void;
+  isSaved: (id: string) => boolean;
+  onToggleSave: (row: ResultRow) => void;
+}
+
+/** Results with a save toggle each; the active one follows the arrow keys and stays in view. */
+export function ResultList({ label, results, active, onOpen, isSaved, onToggleSave }: Props) {
   const listRef = useRef<HTMLUListElement>(null);
   useEffect(() => {
     listRef.current?.children[active]?.scrollIntoView?.({ block: 'nearest' });
   }, [active]);
   return (
-    <ul ref={listRef} class="pl-list" aria-label="Search results">
+    <ul ref={listRef} class="pl-list" aria-label={label}>
       {results.map((result, index) => (
         <li key={result.id} class={index === active ? 'pl-item pl-active' : 'pl-item'} aria-current={index === active}>
           <button type="button" class="pl-open" onClick={() => onOpen(result.id)}>
             <span class="pl-title">{result.title}</span>
-            {result.field === 'abstract' && <span class="pl-hint">matched in abstract</span>}
+            {result.hint && <span class="pl-hint">{result.hint}</span>}
           </button>
+          <SaveButton saved={isSaved(result.id)} onToggle={() => onToggleSave(result)} />
         </li>
       ))}
     </ul>

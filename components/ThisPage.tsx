@@ -1,6 +1,11 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { CorpusClient } from '../lib/messaging/client';
 import type { TabDescription } from '../lib/messaging/protocol';
+import type { RelatedPaper } from '../lib/service/corpus-service';
+import { RelatedList } from './RelatedList';
 
 interface Props {
+  client: CorpusClient;
   description: TabDescription | null;
   onOpen: (id: string) => void;
 }
@@ -12,10 +17,27 @@ const EXPLANATIONS: Record<Exclude<TabDescription['status'], 'detected' | 'pdf'>
   unsupported: 'Paper Lens reads arXiv and Hugging Face paper pages. Search the corpus below.',
   waiting: 'This page has not been read yet; reload it if it was open before Paper Lens was installed.',
 };
+const SINGLE = new Set(['arxiv-abs', 'arxiv-html', 'arxiv-pdf', 'hf-paper']);
 
-/** The papers on the current tab, corpus matches first, or a plain word on why there are none. */
-export function ThisPage({ description, onOpen }: Props) {
-  if (!description) return null;
+/** The papers on the current tab, corpus matches first; on a single-paper page, its related work. */
+export function ThisPage({ client, description, onOpen }: Props) {
+  const [related, setRelated] = useState<RelatedPaper[] | null>(null);
+  const single = description && SINGLE.has(description.kind ?? '') ? description.papers[0] : undefined;
+  useEffect(() => {
+    let current = true;
+    setRelated(null);
+    if (!single) return;
+    const load = single.match ? client.related(single.match.id, 6) : client.relatedToText(single.title, '', 6);
+    load.then(
+      (found) => current && setRelated(found),
+      () => current && setRelated([]),
+    );
+    return () => {
+      current = false;
+    };
+  }, [client, single?.title, single?.match?.id]);
+
+  if (!description) return <p class="pl-empty">Looking at this tab…</p>;
   const { status, papers } = description;
   if (status !== 'detected' && status !== 'pdf') {
     return (
@@ -48,6 +70,12 @@ export function ThisPage({ description, onOpen }: Props) {
           </li>
         ))}
       </ul>
+      {single && (
+        <section aria-label="Related work">
+          <h2 class="pl-section">Related work</h2>
+          {related === null ? <p class="pl-empty">Loading…</p> : <RelatedList related={related} onOpen={onOpen} />}
+        </section>
+      )}
     </section>
   );
 }

@@ -1,19 +1,27 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/PopupApp';
+import { takePendingLookup } from '../../lib/background/lookup';
 import { createBackgroundClient } from '../../lib/messaging/client';
 import '../../components/theme.css';
 
+const params = new URLSearchParams(location.search);
+
 /** popup.html?tab=<id> describes that tab (tests, power users); otherwise the active tab. */
 async function targetTab(): Promise<number | null> {
-  const param = new URLSearchParams(location.search).get('tab');
+  const param = params.get('tab');
   if (param !== null && /^\d+$/.test(param)) return Number(param);
   const [active] = await browser.tabs.query({ active: true, currentWindow: true });
   return active?.id ?? null;
 }
 
-void targetTab()
-  .catch(() => null)
-  .then((tabId) =>
-    render(<PopupApp client={createBackgroundClient()} tabId={tabId} />, document.getElementById('app')!),
+async function start(): Promise<void> {
+  const [tabId, pending] = await Promise.all([targetTab().catch(() => null), takePendingLookup().catch(() => null)]);
+  const query = params.get('q') ?? pending ?? '';
+  render(
+    <PopupApp client={createBackgroundClient()} tabId={tabId} initialQuery={query} />,
+    document.getElementById('app')!,
   );
+}
+
+void start();

@@ -2,10 +2,18 @@ import { getTabReport, lookupSeen, rememberSeen, saveTabReport } from '../backgr
 import { arxivIdOf } from '../pages/arxiv';
 import { classifyUrl } from '../pages/detect';
 import type { CorpusService } from '../service/corpus-service';
-import { savePaper, unsavePaper } from '../storage/saved-list';
+import {
+  editPaper,
+  readSavedList,
+  restorePaper,
+  savePaper,
+  unsavePaper,
+  validateSavedList,
+} from '../storage/saved-list';
 import type { ProtocolMap, TabDescription } from './protocol';
 import {
   BadRequestError,
+  checkEdit,
   checkK,
   checkObject,
   checkPaperRef,
@@ -76,6 +84,23 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
     async unsavePaper(data) {
       return unsavePaper(checkPaperRef(data));
+    },
+    async editPaper(data) {
+      const { key, edit } = checkEdit(data);
+      return editPaper(key, edit);
+    },
+    async restorePaper(data) {
+      const [entry] = validateSavedList({ papers: [data] }).papers;
+      if (!entry) throw new BadRequestError('entry is not a saved paper');
+      return restorePaper(entry);
+    },
+    async moreLikeSaved(data) {
+      const request = checkObject(data, 'request');
+      const tag = request.tag === null || request.tag === undefined ? null : checkString(request.tag, 'tag', 60);
+      const k = checkK(request.k);
+      const { papers } = await readSavedList();
+      const chosen = tag === null ? papers : papers.filter((p) => p.tags.includes(tag));
+      return (await getService()).relatedToSet(chosen, k);
     },
     async reportPage(data, sender) {
       // A content script speaks only for its own tab and page: both come from the sender, not the message.

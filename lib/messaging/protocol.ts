@@ -4,7 +4,7 @@ import type { Paper } from '../corpus/types';
 import type { TitleMatch } from '../match/match-title';
 import type { PageKind } from '../pages/types';
 import type { CorpusStats, RelatedPaper, SearchResult } from '../service/corpus-service';
-import type { PaperRef, SavedPaper } from '../storage/saved-list';
+import type { PaperEdit, PaperRef, SavedPaper } from '../storage/saved-list';
 
 /** A paper on a tab, as the popup shows it. */
 export interface TabPaper {
@@ -34,6 +34,10 @@ export interface ProtocolMap {
   stats(): CorpusStats;
   savePaper(ref: PaperRef): SavedPaper;
   unsavePaper(ref: PaperRef): boolean;
+  editPaper(request: { key: string; edit: PaperEdit }): SavedPaper | null;
+  restorePaper(entry: SavedPaper): boolean;
+  /** Corpus papers most related to the saved list (or to one tag of it), the saved ones left out. */
+  moreLikeSaved(request: { tag: string | null; k: number }): RelatedPaper[];
   /** From a content script only: what its own page holds. */
   reportPage(report: Omit<TabReport, 'url'>): void;
   /** From extension pages only. */

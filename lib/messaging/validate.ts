@@ -84,3 +84,18 @@ export function checkReport(value: unknown): { title: string; arxivId: string | 
     };
   });
 }
+
+/** Checks an edit of a saved entry: tags, note and read state, each optional. */
+export function checkEdit(value: unknown): { key: string; edit: { tags?: string[]; note?: string; read?: boolean } } {
+  const request = checkObject(value, 'request');
+  const key = checkString(request.key, 'key', LIMITS.title);
+  const edit = checkObject(request.edit, 'edit');
+  const out: { tags?: string[]; note?: string; read?: boolean } = {};
+  if (edit.tags !== undefined) out.tags = checkStrings(edit.tags, 'tags', 50, 60);
+  if (edit.note !== undefined) out.note = checkString(edit.note, 'note', 5000);
+  if (edit.read !== undefined) {
+    if (typeof edit.read !== 'boolean') throw new BadRequestError('read must be true or false');
+    out.read = edit.read;
+  }
+  return { key, edit: out };
+}

@@ -37,6 +37,8 @@ export interface CorpusStats {
   withUpvotes: number;
   withOrganisation: number;
   inSeveralSources: number;
+  /** The newest date printed with a year ('Dec 8, 2025'), or null. */
+  newestDate: string | null;
 }
 
 /** Thrown for an id the corpus does not hold. */
@@ -56,7 +58,13 @@ export interface CorpusService {
   related(id: string, k: number): Promise<RelatedPaper[]>;
   relatedToText(title: string, abstract: string, k: number): Promise<RelatedPaper[]>;
   search(query: string, k: number): SearchResult[];
+  /** Corpus papers most related to a set of papers (a reading list), those in the set left out. */
+  relatedToSet(papers: { title: string; corpusId: string | null }[], k: number): Promise<RelatedPaper[]>;
 }
+
+/** How many papers of a set are ranked for relatedToSet, and how deep each one's list goes. */
+const SET_LIMIT = 200;
+const SET_DEPTH = 20;
 
 /**
  * Wraps a bundle. The matcher and the search index are built on first use and the related-work
@@ -100,6 +108,38 @@ export function createCorpusService(bundle: CorpusBundle, loadModel: () => Promi
     async relatedToText(title, abstract, k) {
       return (await getRanker()).rankText(title, abstract, k).map(toRelated);
     },
+    async relatedToSet(set, k) {
+      const ranker = await getRanker();
+      const inSet = new Set(
+        set.map((p) => (p.corpusId ? byId.get(p.corpusId) : undefined)).filter((i) => i !== undefined),
+      );
+      const totals = new Map<number, { score: number; count: number; best: RelatedHit; via: string }>();
+      for (const member of set.slice(0, SET_LIMIT)) {
+        const index = member.corpusId ? byId.get(member.corpusId) : undefined;
+        const hits =
+          index !== undefined ? ranker.rankPaper(index, SET_DEPTH) : ranker.rankText(member.title, '', SET_DEPTH);
+        for (const hit of hits) {
+          if (inSet.has(hit.index)) continue;
+          const total = totals.get(hit.index);
+          if (!total) totals.set(hit.index, { score: hit.score, count: 1, best: hit, via: member.title });
+          else {
+            total.score += hit.score;
+            total.count++;
+            if (hit.score > total.best.score) Object.assign(total, { best: hit, via: member.title });
+          }
+        }
+      }
+      return [...totals.entries()]
+        .sort(([a, x], [b, y]) => y.score - x.score || a - b)
+        .slice(0, k)
+        .map(([index, total]) => ({
+          ...toRelated({ ...total.best, index, score: Math.round(total.score * 10000) / 10000 }),
+          reason:
+            total.count > 1
+              ? `Near ${total.count} of your saved papers, most of all “${total.via}”`
+              : `Near your saved “${total.via}”: ${formatReason(total.best.terms).toLowerCase()}`,
+        }));
+    },
     search(query, k) {
       searcher ??= createCorpusSearch(papers);
       return searcher.search(query, k).map((hit) => ({
@@ -124,5 +164,17 @@ export function corpusStats(papers: readonly Paper[]): CorpusStats {
     withUpvotes: count((p) => p.upvotes !== null),
     withOrganisation: count((p) => p.organisation !== null),
     inSeveralSources: count((p) => p.sources.length > 1),
+    newestDate: newestDate(papers),
   };
+}
+
+/** The latest of the dates printed with a year; dates printed without one ('Sep 29') cannot be placed. */
+function newestDate(papers: readonly Paper[]): string | null {
+  let best: { time: number; text: string } | null = null;
+  for (const paper of papers) {
+    if (!paper.date || !/, \d{4}$/.test(paper.date)) continue;
+    const time = Date.parse(`${paper.date} 00:00 UTC`);
+    if (!Number.isNaN(time) && (!best || time > best.time)) best = { time, text: paper.date };
+  }
+  return best?.text ?? null;
 }

@@ -162,3 +162,44 @@ export function unsavePaper(ref: PaperRef): Promise<boolean> {
     return { papers: kept, result: kept.length !== papers.length };
   });
 }
+
+/** The fields of an entry a person edits. */
+export interface PaperEdit {
+  tags?: string[];
+  note?: string;
+  read?: boolean;
+}
+
+const MAX_TAGS = 50;
+const MAX_TAG = 60;
+const MAX_NOTE = 5000;
+
+/** Tags trimmed, lower-cased, unique, bounded. */
+export function normaliseTags(tags: string[]): string[] {
+  const clean = tags.map((tag) => tag.trim().toLowerCase().slice(0, MAX_TAG)).filter(Boolean);
+  return [...new Set(clean)].slice(0, MAX_TAGS);
+}
+
+/** Edits one entry's tags, note or read state; returns the entry, or null when it is not in the list. */
+export function editPaper(key: string, edit: PaperEdit): Promise<SavedPaper | null> {
+  return update((papers) => {
+    const existing = papers.find((entry) => entry.key === key);
+    if (!existing) return { papers, result: null };
+    const edited: SavedPaper = {
+      ...existing,
+      ...(edit.tags !== undefined ? { tags: normaliseTags(edit.tags) } : {}),
+      ...(edit.note !== undefined ? { note: edit.note.slice(0, MAX_NOTE) } : {}),
+      ...(edit.read !== undefined ? { read: edit.read } : {}),
+    };
+    return { papers: papers.map((entry) => (entry === existing ? edited : entry)), result: edited };
+  });
+}
+
+/** Puts a removed entry back exactly as it was (undo); a no-op when the paper is in the list again. */
+export function restorePaper(entry: SavedPaper): Promise<boolean> {
+  return update((papers) => {
+    if (papers.some((other) => isSamePaper(other, entry))) return { papers, result: false };
+    const restored = [...papers, entry].sort((a, b) => b.savedAt - a.savedAt);
+    return { papers: restored, result: true };
+  });
+}

@@ -148,3 +148,33 @@ describe('createHandlers: page reports and tabs', () => {
     expect((await handlers.describeTab(4, popup)).status).toBe('unsupported');
   });
 });
+
+describe('createHandlers: the reading list', () => {
+  it('edits an entry, restores a removed one, and checks the edit', async () => {
+    const saved = await handlers.savePaper({ title: MMRL, corpusId: MMRL_ID }, popup);
+    expect(await handlers.editPaper({ key: saved.key, edit: { tags: ['VLM'], read: true } }, popup)).toMatchObject({
+      tags: ['vlm'],
+      read: true,
+    });
+    await expect(handlers.editPaper({ key: saved.key, edit: { read: 'yes' } }, popup)).rejects.toThrow(
+      'bad request: read must be true or false',
+    );
+    const [entry] = (await readSavedList()).papers;
+    await handlers.unsavePaper({ title: MMRL }, popup);
+    expect(await handlers.restorePaper(entry, popup)).toBe(true);
+    expect((await readSavedList()).papers).toEqual([entry]);
+    await expect(handlers.restorePaper({ title: 'x' }, popup)).rejects.toThrow(
+      'bad request: entry is not a saved paper',
+    );
+  });
+
+  it('finds corpus papers like the saved list, leaving the saved ones out', async () => {
+    await handlers.savePaper({ title: MMRL, corpusId: MMRL_ID }, popup);
+    await handlers.savePaper({ title: 'A Tokenizer-Free Vision-Language Prompt Learner' }, popup);
+    const more = await handlers.moreLikeSaved({ tag: null, k: 5 }, popup);
+    expect(more).toHaveLength(5);
+    expect(more.map((p) => p.id)).not.toContain(MMRL_ID);
+    expect(more.every((p) => p.reason.startsWith('Near '))).toBe(true);
+    expect(await handlers.moreLikeSaved({ tag: 'nothing-tagged', k: 5 }, popup)).toEqual([]);
+  });
+});

@@ -1,0 +1,37 @@
+import type { CorpusClient } from '../../lib/messaging/client';
+import type { TabDescription } from '../../lib/messaging/protocol';
+import {
+  readSavedList,
+  savePaper,
+  unsavePaper,
+  editPaper,
+  restorePaper,
+  watchSavedList,
+} from '../../lib/storage/saved-list';
+import { realService } from './corpus';
+
+/**
+ * A client over the real corpus service and the real saved-list module (on WxtVitest's fake
+ * storage), as the background would answer; only the tab description is given by the test.
+ */
+export function createFakeClient(describe: TabDescription): CorpusClient {
+  const service = realService();
+  return {
+    search: async (query, k) => service.search(query, k),
+    getPaper: async (id) => service.getPaper(id) ?? null,
+    related: (id, k) => service.related(id, k),
+    relatedToText: (title, abstract, k) => service.relatedToText(title, abstract, k),
+    describeTab: async () => describe,
+    stats: async () => service.stats(),
+    savePaper: (ref) => savePaper(ref),
+    unsavePaper: (ref) => unsavePaper(ref),
+    editPaper: (key, edit) => editPaper(key, edit),
+    restorePaper: (entry) => restorePaper(entry),
+    moreLikeSaved: async (tag, k) => {
+      const { papers } = await readSavedList();
+      return service.relatedToSet(tag === null ? papers : papers.filter((p) => p.tags.includes(tag)), k);
+    },
+    readSaved: readSavedList,
+    watchSaved: watchSavedList,
+  };
+}
