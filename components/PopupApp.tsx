@@ -30,7 +30,7 @@ interface Props {
   /** Text to search for at once (the context menu's "Look up in Paper Lens"). */
   initialQuery?: string;
   /** Export and import controls for the Saved view. */
-  savedTools?: (tag: string | null) => ComponentChildren;
+  savedTools?: (papers: SavedPaper[], tag: string | null) => ComponentChildren;
 }
 
 /** The toolbar popup: this page, search, the reading list, more like it, about. Keyboard first. */
@@ -114,7 +114,7 @@ export function PopupApp({ client, tabId, initialQuery = '', savedTools }: Props
               }}
               tag={tag}
               onTag={setTag}
-              tools={savedTools?.(tag)}
+              tools={saved ? savedTools?.(saved.papers, tag) : null}
             />
           )}
           {current === 'more' && (

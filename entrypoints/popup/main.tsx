@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/PopupApp';
+import { downloadFile, SavedTools } from '../../components/SavedTools';
 import { takePendingLookup } from '../../lib/background/lookup';
 import { createBackgroundClient } from '../../lib/messaging/client';
 import '../../components/theme.css';
@@ -18,8 +19,14 @@ async function targetTab(): Promise<number | null> {
 async function start(): Promise<void> {
   const [tabId, pending] = await Promise.all([targetTab().catch(() => null), takePendingLookup().catch(() => null)]);
   const query = params.get('q') ?? pending ?? '';
+  const client = createBackgroundClient();
   render(
-    <PopupApp client={createBackgroundClient()} tabId={tabId} initialQuery={query} />,
+    <PopupApp
+      client={client}
+      tabId={tabId}
+      initialQuery={query}
+      savedTools={(papers, tag) => <SavedTools client={client} papers={papers} tag={tag} download={downloadFile} />}
+    />,
     document.getElementById('app')!,
   );
 }

@@ -39,7 +39,8 @@ interface Entry {
 function yieldToPage(): Promise<void> {
   return new Promise((resolve) => {
     const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
+    channel.port1.addEventListener('message', () => resolve(), { once: true });
+    channel.port1.start();
     channel.port2.postMessage(null);
   });
 }

@@ -1,4 +1,6 @@
 import type { Paper } from '../corpus/types';
+import type { ImportedPaper } from '../export/types';
+import type { ImportResult } from '../storage/apply-import';
 import type { CorpusStats, RelatedPaper, SearchResult } from '../service/corpus-service';
 import {
   readSavedList,
@@ -23,6 +25,7 @@ export interface CorpusClient {
   editPaper(key: string, edit: PaperEdit): Promise<SavedPaper | null>;
   restorePaper(entry: SavedPaper): Promise<boolean>;
   moreLikeSaved(tag: string | null, k: number): Promise<RelatedPaper[]>;
+  applyImport(papers: ImportedPaper[]): Promise<ImportResult>;
   readSaved(): Promise<SavedListRead>;
   watchSaved(callback: (list: SavedListRead) => void): () => void;
 }
@@ -41,6 +44,7 @@ export function createBackgroundClient(): CorpusClient {
     editPaper: (key, edit) => sendMessage('editPaper', { key, edit }),
     restorePaper: (entry) => sendMessage('restorePaper', entry),
     moreLikeSaved: (tag, k) => sendMessage('moreLikeSaved', { tag, k }),
+    applyImport: (papers) => sendMessage('applyImport', papers),
     readSaved: readSavedList,
     watchSaved: watchSavedList,
   };

@@ -2,6 +2,7 @@ import { getTabReport, lookupSeen, rememberSeen, saveTabReport } from '../backgr
 import { arxivIdOf } from '../pages/arxiv';
 import { classifyUrl } from '../pages/detect';
 import type { CorpusService } from '../service/corpus-service';
+import { applyImport } from '../storage/apply-import';
 import {
   editPaper,
   readSavedList,
@@ -14,6 +15,7 @@ import type { ProtocolMap, TabDescription } from './protocol';
 import {
   BadRequestError,
   checkEdit,
+  checkImported,
   checkK,
   checkObject,
   checkPaperRef,
@@ -93,6 +95,9 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
       const [entry] = validateSavedList({ papers: [data] }).papers;
       if (!entry) throw new BadRequestError('entry is not a saved paper');
       return restorePaper(entry);
+    },
+    async applyImport(data) {
+      return applyImport(checkImported(data));
     },
     async moreLikeSaved(data) {
       const request = checkObject(data, 'request');

@@ -4,6 +4,8 @@ import type { Paper } from '../corpus/types';
 import type { TitleMatch } from '../match/match-title';
 import type { PageKind } from '../pages/types';
 import type { CorpusStats, RelatedPaper, SearchResult } from '../service/corpus-service';
+import type { ImportedPaper } from '../export/types';
+import type { ImportResult } from '../storage/apply-import';
 import type { PaperEdit, PaperRef, SavedPaper } from '../storage/saved-list';
 
 /** A paper on a tab, as the popup shows it. */
@@ -36,6 +38,8 @@ export interface ProtocolMap {
   unsavePaper(ref: PaperRef): boolean;
   editPaper(request: { key: string; edit: PaperEdit }): SavedPaper | null;
   restorePaper(entry: SavedPaper): boolean;
+  /** Merges papers read from an import file into the list (duplicates merge). */
+  applyImport(papers: ImportedPaper[]): ImportResult;
   /** Corpus papers most related to the saved list (or to one tag of it), the saved ones left out. */
   moreLikeSaved(request: { tag: string | null; k: number }): RelatedPaper[];
   /** From a content script only: what its own page holds. */

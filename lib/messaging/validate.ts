@@ -1,3 +1,5 @@
+import type { ImportedPaper } from '../export/types';
+
 /** A message whose data has the wrong shape; the sender gets this as an error, nothing else happens. */
 export class BadRequestError extends Error {
   constructor(message: string) {
@@ -98,4 +100,34 @@ export function checkEdit(value: unknown): { key: string; edit: { tags?: string[
     out.read = edit.read;
   }
   return { key, edit: out };
+}
+
+/** Checks papers read from an import file: a paper reference plus tags, a note and, from our JSON, the rest. */
+export function checkImported(value: unknown): ImportedPaper[] {
+  if (!Array.isArray(value)) throw new BadRequestError('papers must be an array');
+  if (value.length > LIMITS.titles) throw new BadRequestError(`papers has more than ${LIMITS.titles} entries`);
+  return value.map((item: unknown, i: number) => {
+    const paper = checkObject(item, `papers[${i}]`);
+    const { url: _url, ...ref } = checkPaperRef({ ...paper, url: null });
+    const url = checkNullable(paper.url, (v) => checkString(v, 'url', 2000));
+    if (url !== null && !/^https?:\/\//.test(url)) throw new BadRequestError(`papers[${i}].url must be a web address`);
+    const out: ImportedPaper = {
+      ...ref,
+      url,
+      tags: checkStrings(paper.tags ?? [], `papers[${i}].tags`, 50, 60),
+      note: checkString(paper.note ?? '', `papers[${i}].note`, 20_000),
+    };
+    if (paper.key !== undefined) out.key = checkString(paper.key, `papers[${i}].key`, LIMITS.title);
+    if (paper.savedAt !== undefined) {
+      if (typeof paper.savedAt !== 'number' || !Number.isFinite(paper.savedAt)) {
+        throw new BadRequestError(`papers[${i}].savedAt must be a number`);
+      }
+      out.savedAt = paper.savedAt;
+    }
+    if (paper.read !== undefined) {
+      if (typeof paper.read !== 'boolean') throw new BadRequestError(`papers[${i}].read must be true or false`);
+      out.read = paper.read;
+    }
+    return out;
+  });
 }

@@ -109,7 +109,7 @@ export function createCorpusService(bundle: CorpusBundle, loadModel: () => Promi
       return (await getRanker()).rankText(title, abstract, k).map(toRelated);
     },
     async relatedToSet(set, k) {
-      const ranker = await getRanker();
+      const setRanker = await getRanker();
       const inSet = new Set(
         set.map((p) => (p.corpusId ? byId.get(p.corpusId) : undefined)).filter((i) => i !== undefined),
       );
@@ -117,7 +117,7 @@ export function createCorpusService(bundle: CorpusBundle, loadModel: () => Promi
       for (const member of set.slice(0, SET_LIMIT)) {
         const index = member.corpusId ? byId.get(member.corpusId) : undefined;
         const hits =
-          index !== undefined ? ranker.rankPaper(index, SET_DEPTH) : ranker.rankText(member.title, '', SET_DEPTH);
+          index !== undefined ? setRanker.rankPaper(index, SET_DEPTH) : setRanker.rankText(member.title, '', SET_DEPTH);
         for (const hit of hits) {
           if (inSet.has(hit.index)) continue;
           const total = totals.get(hit.index);

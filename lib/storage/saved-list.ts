@@ -108,10 +108,13 @@ export function watchSavedList(callback: (list: SavedListRead) => void): () => v
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
- * Runs one read-modify-write of the list at a time. Only the background writes, so this queue is
+ * Runs one read-modify-write of the list at a time (exported for the import, which plans
+ * against the list as it is at that moment). Only the background writes, so this queue is
  * the single writer; an unreadable list is copied aside before the first write replaces it.
  */
-async function update<T>(change: (papers: SavedPaper[]) => { papers: SavedPaper[]; result: T }): Promise<T> {
+export async function updateSavedList<T>(
+  change: (papers: SavedPaper[]) => { papers: SavedPaper[]; result: T },
+): Promise<T> {
   const run = queue.then(async () => {
     const raw = await savedListItem.getValue();
     const read = validateSavedList(raw);
@@ -127,7 +130,7 @@ async function update<T>(change: (papers: SavedPaper[]) => { papers: SavedPaper[
 /** Saves a paper, or returns the entry it already has (filling in ids it lacked): never a duplicate. */
 export function savePaper(given: PaperRef, now = Date.now()): Promise<SavedPaper> {
   const ref = { ...given, arxivId: given.arxivId?.replace(/v\d+$/, '') ?? null };
-  return update((papers) => {
+  return updateSavedList((papers) => {
     const existing = papers.find((entry) => isSamePaper(entry, ref));
     if (existing) {
       const merged = {
@@ -157,7 +160,7 @@ export function savePaper(given: PaperRef, now = Date.now()): Promise<SavedPaper
 
 /** Removes a paper, however it is identified; true when something was removed. */
 export function unsavePaper(ref: PaperRef): Promise<boolean> {
-  return update((papers) => {
+  return updateSavedList((papers) => {
     const kept = papers.filter((entry) => !isSamePaper(entry, ref));
     return { papers: kept, result: kept.length !== papers.length };
   });
@@ -182,7 +185,7 @@ export function normaliseTags(tags: string[]): string[] {
 
 /** Edits one entry's tags, note or read state; returns the entry, or null when it is not in the list. */
 export function editPaper(key: string, edit: PaperEdit): Promise<SavedPaper | null> {
-  return update((papers) => {
+  return updateSavedList((papers) => {
     const existing = papers.find((entry) => entry.key === key);
     if (!existing) return { papers, result: null };
     const edited: SavedPaper = {
@@ -197,7 +200,7 @@ export function editPaper(key: string, edit: PaperEdit): Promise<SavedPaper | nu
 
 /** Puts a removed entry back exactly as it was (undo); a no-op when the paper is in the list again. */
 export function restorePaper(entry: SavedPaper): Promise<boolean> {
-  return update((papers) => {
+  return updateSavedList((papers) => {
     if (papers.some((other) => isSamePaper(other, entry))) return { papers, result: false };
     const restored = [...papers, entry].sort((a, b) => b.savedAt - a.savedAt);
     return { papers: restored, result: true };

@@ -22,6 +22,7 @@ async function typeQuery(query: string) {
   fireEvent.input(screen.getByRole('searchbox'), { target: { value: query } });
 }
 
+const list = () => within(screen.getByRole('list', { name: 'Saved papers' }));
 const resultItems = () => within(screen.getByRole('list', { name: 'Search results' })).queryAllByRole('listitem');
 
 describe('PopupApp: tabs', () => {
@@ -132,7 +133,6 @@ describe('PopupApp: saved', () => {
     await editPaper(tagged.key, { tags: ['vlm'] });
     render(<PopupApp client={client} tabId={1} />);
     fireEvent.click(screen.getByRole('tab', { name: 'Saved' }));
-    const list = () => within(screen.getByRole('list', { name: 'Saved papers' }));
     await waitFor(() => expect(list().getAllByRole('listitem')).toHaveLength(2));
     expect(list().getAllByRole('listitem')[0]!.textContent).toContain(MMRL);
     fireEvent.change(screen.getByRole('combobox', { name: 'Tag' }), { target: { value: 'vlm' } });

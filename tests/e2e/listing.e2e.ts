@@ -14,7 +14,7 @@ afterAll(async () => {
 });
 
 /** Half corpus titles, half made-up ones, interleaved. */
-function entries(count: number): ListingEntry[] {
+function listingEntries(count: number): ListingEntry[] {
   const papers = realPapers();
   return Array.from({ length: count }, (_, i) => ({
     id: `2411.${String(10000 + i).padStart(5, '0')}`,
@@ -25,12 +25,12 @@ function entries(count: number): ListingEntry[] {
 
 describe('a 2,000-entry arXiv listing', () => {
   it('shows every badge, matches the corpus titles, and causes no task over 50 ms', async () => {
-    const list = entries(2000);
+    const list = listingEntries(2000);
     await browser.routeFixture('https://arxiv.org/list/cs.CL/new?show=2000', arxivListingHtml(list));
     const page = await browser.context.newPage();
     await page.addInitScript(() => {
       const tasks: [number, number][] = [];
-      (window as unknown as { __longTasks: [number, number][] }).__longTasks = tasks;
+      (window as unknown as { paperLensLongTasks: [number, number][] }).paperLensLongTasks = tasks;
       new PerformanceObserver((entries) =>
         entries.getEntries().forEach((e) => tasks.push([e.startTime, e.duration])),
       ).observe({
@@ -46,7 +46,7 @@ describe('a 2,000-entry arXiv listing', () => {
     const matched = await page.locator('[data-paper-lens-host="badge"]:not([data-paper-lens-match=""])').count();
     expect(matched).toBe(1000);
     const timeline = await page.evaluate(() => ({
-      tasks: (window as unknown as { __longTasks: [number, number][] }).__longTasks,
+      tasks: (window as unknown as { paperLensLongTasks: [number, number][] }).paperLensLongTasks,
       start: performance.getEntriesByName('paper-lens:start')[0]?.startTime ?? null,
       ready: performance.getEntriesByName('paper-lens:ready')[0]?.startTime ?? null,
       marks: performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]),

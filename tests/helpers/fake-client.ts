@@ -8,6 +8,7 @@ import {
   restorePaper,
   watchSavedList,
 } from '../../lib/storage/saved-list';
+import { applyImport } from '../../lib/storage/apply-import';
 import { realService } from './corpus';
 
 /**
@@ -31,6 +32,7 @@ export function createFakeClient(describe: TabDescription): CorpusClient {
       const { papers } = await readSavedList();
       return service.relatedToSet(tag === null ? papers : papers.filter((p) => p.tags.includes(tag)), k);
     },
+    applyImport: (papers) => applyImport(papers),
     readSaved: readSavedList,
     watchSaved: watchSavedList,
   };

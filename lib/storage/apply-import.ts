@@ -1,0 +1,21 @@
+import { planImport } from '../export/plan-import';
+import type { ImportedPaper } from '../export/types';
+import { updateSavedList } from './saved-list';
+
+/** What an applied import did. */
+export interface ImportResult {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+/** Merges imported papers into the list, planned against the list as it is when written. */
+export function applyImport(incoming: ImportedPaper[], now = Date.now()): Promise<ImportResult> {
+  return updateSavedList((papers) => {
+    const plan = planImport(papers, incoming, now);
+    return {
+      papers: plan.merged,
+      result: { added: plan.add.length, updated: plan.update.length, unchanged: plan.unchanged },
+    };
+  });
+}

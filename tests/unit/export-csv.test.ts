@@ -1,0 +1,67 @@
+import Papa from 'papaparse';
+import { describe, expect, it } from 'vitest';
+import { CSV_COLUMNS, toCsv } from '../../lib/export/csv';
+import type { SavedPaper } from '../../lib/storage/saved-list';
+
+const NOTE = 'Compare with "Attention", see §3, then\nre-run; also\r\nthe appendix';
+const papers: SavedPaper[] = [
+  {
+    key: 'arxiv:2304.07880',
+    title: 'Sabiá: Portuguese Large Language Models',
+    corpusId: 'sabia-portuguese-abc123',
+    arxivId: '2304.07880',
+    url: 'https://arxiv.org/abs/2304.07880',
+    savedAt: Date.UTC(2024, 2, 5, 14, 30, 0, 250),
+    tags: ['llm', 'portuguese, brazilian'],
+    note: NOTE,
+    read: true,
+  },
+  {
+    key: 'title:plain',
+    title: ' Leading space, and a comma',
+    corpusId: null,
+    arxivId: null,
+    url: null,
+    savedAt: 0,
+    tags: [],
+    note: '',
+    read: false,
+  },
+];
+
+describe('toCsv', () => {
+  it('writes a header row and CRLF line ends, quoting only where RFC 4180 needs it', () => {
+    const csv = toCsv(papers);
+    expect(csv.split('\r\n')[0]).toBe('title,arxiv_id,corpus_id,url,saved_at,tags,note,read');
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(csv.split('\r\n').slice(-2)).toEqual([
+      '" Leading space, and a comma",,,,1970-01-01T00:00:00.000Z,,,false',
+      '',
+    ]);
+    expect(csv).toContain('"Compare with ""Attention"", see §3, then\nre-run; also\r\nthe appendix",true\r\n');
+    expect(csv).toContain('Sabiá: Portuguese Large Language Models,2304.07880,');
+  });
+
+  it('parses back with papaparse to the same fields', () => {
+    const parsed = Papa.parse<string[]>(toCsv(papers), { skipEmptyLines: true });
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.data).toEqual([
+      [...CSV_COLUMNS],
+      [
+        'Sabiá: Portuguese Large Language Models',
+        '2304.07880',
+        'sabia-portuguese-abc123',
+        'https://arxiv.org/abs/2304.07880',
+        '2024-03-05T14:30:00.250Z',
+        'llm; portuguese, brazilian',
+        NOTE,
+        'true',
+      ],
+      [' Leading space, and a comma', '', '', '', '1970-01-01T00:00:00.000Z', '', '', 'false'],
+    ]);
+  });
+
+  it('writes only the header for an empty list', () => {
+    expect(toCsv([])).toBe('title,arxiv_id,corpus_id,url,saved_at,tags,note,read\r\n');
+  });
+});
