@@ -45,8 +45,10 @@ export function PopupApp({ client, tabId, initialQuery = '', savedTools }: Props
   const saved = useSaved(client);
   const mainRef = useRef<HTMLElement>(null);
 
-  // Open on This page when the tab holds papers; anywhere else, on Search.
-  const landing: View = thisPage && (thisPage.status === 'detected' || thisPage.status === 'pdf') ? 'page' : 'search';
+  // Open on This page on arXiv and Hugging Face pages (it says plainly when it found nothing or cannot
+  // name a PDF); anywhere else, on Search.
+  const landing: View | null =
+    tabId === null || thisPage?.status === 'unsupported' ? 'search' : thisPage ? 'page' : null;
   const current = view ?? landing;
   const savedKeys = useMemo(() => new Set(saved?.papers.flatMap((p) => identityKeys(p)) ?? []), [saved]);
   const isSaved = (id: string) => savedKeys.has(`corpus:${id}`);
@@ -85,6 +87,8 @@ export function PopupApp({ client, tabId, initialQuery = '', savedTools }: Props
           saved={isSaved(paper.id)}
           onToggleSave={() => toggle({ title: paper.title, corpusId: paper.id })}
         />
+      ) : current === null ? (
+        <p class="pl-empty">Looking at this tab…</p>
       ) : (
         <Tabs tabs={TABS} active={current} onSelect={setView}>
           {current === 'page' && <ThisPage client={client} description={thisPage} onOpen={setOpenId} />}

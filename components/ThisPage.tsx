@@ -49,33 +49,35 @@ export function ThisPage({ client, description, onOpen }: Props) {
   const sorted = [...papers].sort((a, b) => Number(b.match !== null) - Number(a.match !== null));
   const inCorpus = papers.filter((p) => p.match).length;
   return (
-    <section class="pl-this-page" aria-label="This page">
-      <h2 class="pl-section">
-        This page · {inCorpus} of {papers.length} in the corpus
-      </h2>
-      <ul class="pl-list" aria-label="Papers on this page">
-        {sorted.map((paper, index) => (
-          <li key={`${index}-${paper.title}`} class="pl-item">
-            {paper.match ? (
-              <button type="button" class="pl-open" onClick={() => onOpen(paper.match!.id)}>
-                <span class="pl-title">{paper.match.title}</span>
-                <span class="pl-hint">In the corpus</span>
-              </button>
-            ) : (
-              <div class="pl-open pl-static">
-                <span class="pl-title">{paper.title}</span>
-                <span class="pl-hint">Not in the corpus</span>
-              </div>
-            )}
-          </li>
-        ))}
-      </ul>
+    <>
+      <section class="pl-this-page" aria-label="This page">
+        <h2 class="pl-section">
+          This page · {inCorpus} of {papers.length} in the corpus
+        </h2>
+        <ul class="pl-list" aria-label="Papers on this page">
+          {sorted.map((paper, index) => (
+            <li key={`${index}-${paper.title}`} class="pl-item">
+              {paper.match ? (
+                <button type="button" class="pl-open" onClick={() => onOpen(paper.match!.id)}>
+                  <span class="pl-title">{paper.match.title}</span>
+                  <span class="pl-hint">In the corpus</span>
+                </button>
+              ) : (
+                <div class="pl-open pl-static">
+                  <span class="pl-title">{paper.title}</span>
+                  <span class="pl-hint">Not in the corpus</span>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
       {single && (
         <section aria-label="Related work">
           <h2 class="pl-section">Related work</h2>
           {related === null ? <p class="pl-empty">Loading…</p> : <RelatedList related={related} onOpen={onOpen} />}
         </section>
       )}
-    </section>
+    </>
   );
 }

@@ -70,12 +70,16 @@ export function createBadge(doc: Document, sheet: CSSStyleSheet | string, action
       root.append(preview);
     }
     preview.hidden = false;
+    placePreview(host, preview);
     if (loaded) return;
     loaded = true;
     const target = preview;
     target.replaceChildren(element(doc, 'p', 'note', 'Finding related work…'));
     actions.loadPreview().then(
-      (related) => fillPreview(doc, target, related),
+      (related) => {
+        fillPreview(doc, target, related);
+        placePreview(host, target);
+      },
       () => target.replaceChildren(element(doc, 'p', 'note', 'Related work is not available right now.')),
     );
   };
@@ -121,6 +125,29 @@ export function applyStyles(doc: Document, root: ShadowRoot, sheet: CSSStyleShee
     }
   }
   root.append(element(doc, 'style', undefined, sheet));
+}
+
+const PREVIEW_WIDTH = 340;
+const MARGIN = 8;
+
+/**
+ * Puts the preview beside its badge in viewport coordinates (position: fixed), so no card with
+ * overflow: hidden clips it; it shifts left at the window's right edge and opens upward when the
+ * space below the badge is too small.
+ */
+function placePreview(host: HTMLElement, preview: HTMLElement): void {
+  const view = host.ownerDocument.defaultView;
+  if (!view) return;
+  const badge = host.getBoundingClientRect();
+  const width = Math.min(PREVIEW_WIDTH, view.innerWidth - 2 * MARGIN);
+  const left = Math.max(MARGIN, Math.min(badge.left, view.innerWidth - width - MARGIN));
+  const height = preview.getBoundingClientRect().height;
+  const below = view.innerHeight - badge.bottom - MARGIN;
+  const up = height > below && badge.top - MARGIN > below;
+  preview.style.width = `${width}px`;
+  preview.style.left = `${left}px`;
+  preview.style.top = up ? '' : `${badge.bottom + 6}px`;
+  preview.style.bottom = up ? `${view.innerHeight - badge.top + 6}px` : '';
 }
 
 function fillPreview(doc: Document, preview: HTMLElement, related: RelatedPaper[]): void {

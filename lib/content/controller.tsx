@@ -8,6 +8,7 @@ import type { DetectedPaper, PageDetection } from '../pages/types';
 import type { RelatedPaper } from '../service/corpus-service';
 import { identityKeys, type PaperRef, type SavedPaper } from '../storage/saved-list';
 import { applyStyles, createBadge, type Badge } from './badge';
+import { pageTheme } from './theme';
 
 /** What the page side asks of the background and of storage; injected so tests can fake it. */
 export interface ContentApi {
@@ -84,7 +85,11 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
     (isSaved(ref) ? api.unsavePaper(ref) : api.savePaper(ref)).catch(report);
   }
 
+  let theme: 'light' | 'dark' = 'light';
+  let themeOf: string | null = null;
+
   function place(entry: Entry): void {
+    entry.badge.host.setAttribute('data-pl-theme', theme);
     const { anchor, placement } = entry.detected;
     if (placement === 'inside') anchor.append(entry.badge.host);
     else anchor.after(entry.badge.host);
@@ -145,6 +150,11 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
   // relayout, so fewer, larger writes (each well under 50 ms of script) finish far sooner.
   async function scanOnce(): Promise<void> {
     detection = detectPage(doc, new URL(win.location.href));
+    // Reading the page's colours forces a style pass: done again only when the root's classes change.
+    if (themeOf !== doc.documentElement.className) {
+      themeOf = doc.documentElement.className;
+      theme = pageTheme(doc);
+    }
     const papers = detection?.papers ?? [];
     const current = new Set(papers.map((p) => p.anchor));
     for (const [anchor, entry] of entries) {
@@ -189,6 +199,7 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
     panel?.host.remove();
     const host = doc.createElement('div');
     host.setAttribute(HOST_ATTRIBUTE, 'panel');
+    host.setAttribute('data-pl-theme', theme);
     applyStyles(doc, host.attachShadow({ mode: 'open' }), sheet);
     anchor.after(host);
     panel = { host, anchor, key, related: null, error: null };

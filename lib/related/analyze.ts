@@ -13,7 +13,8 @@ const DOMAIN_STOPWORDS = `
   io experiments experimental extensive comprehensive further while without within upon among whether
   often still yet even make makes making provide provides given able need needs large scale improve
   improves improved improving performance task tasks model models better best good original base strong
-  simple effective effectively lead leads
+  simple effective effectively lead leads not problem problems challenge challenges conclude concludes aim aims
+  find finds found way ways known number
 `
   .trim()
   .split(/\s+/);

@@ -16,8 +16,14 @@ const client = createFakeClient(unsupported);
 beforeEach(() => fakeBrowser.reset());
 afterEach(cleanup);
 
+/** Renders the popup and waits until it has chosen its first view. */
+async function renderPopup(target = client) {
+  render(<PopupApp client={target} tabId={1} />);
+  await waitFor(() => expect(screen.getByRole('tablist')).toBeTruthy());
+}
+
 async function typeQuery(query: string) {
-  render(<PopupApp client={client} tabId={1} />);
+  await renderPopup();
   await waitFor(() => expect(screen.getByRole('tab', { name: 'Search' }).getAttribute('aria-selected')).toBe('true'));
   fireEvent.input(screen.getByRole('searchbox'), { target: { value: query } });
 }
@@ -75,8 +81,8 @@ describe('PopupApp: tabs', () => {
       status: 'pdf-unknown',
       papers: [],
     };
-    render(<PopupApp client={createFakeClient(pdf)} tabId={5} />);
-    fireEvent.click(screen.getByRole('tab', { name: 'This page' }));
+    await renderPopup(createFakeClient(pdf));
+    expect(screen.getByRole('tab', { name: 'This page' }).getAttribute('aria-selected')).toBe('true');
     await waitFor(() =>
       expect(screen.getByRole('region', { name: 'This page' }).textContent).toBe(
         "Paper Lens can't identify this PDF offline. Open the paper's arXiv abstract page once and it will remember it, or search below.",
@@ -131,7 +137,7 @@ describe('PopupApp: saved', () => {
     const tagged = await savePaper({ title: MMRL, corpusId: MMRL_ID }, 2);
     const { editPaper } = await import('../../lib/storage/saved-list');
     await editPaper(tagged.key, { tags: ['vlm'] });
-    render(<PopupApp client={client} tabId={1} />);
+    await renderPopup();
     fireEvent.click(screen.getByRole('tab', { name: 'Saved' }));
     await waitFor(() => expect(list().getAllByRole('listitem')).toHaveLength(2));
     expect(list().getAllByRole('listitem')[0]!.textContent).toContain(MMRL);
@@ -153,7 +159,7 @@ describe('PopupApp: saved', () => {
 
   it('suggests corpus papers like the list, leaving out what is saved', async () => {
     await savePaper({ title: MMRL, corpusId: MMRL_ID }, 2);
-    render(<PopupApp client={client} tabId={1} />);
+    await renderPopup();
     fireEvent.click(screen.getByRole('tab', { name: 'More like' }));
     const region = await screen.findByRole('region', { name: 'More like my list' });
     await waitFor(() => expect(within(region).getAllByRole('listitem')).toHaveLength(10));
@@ -163,7 +169,7 @@ describe('PopupApp: saved', () => {
   });
 
   it('tells the corpus size, its newest date and the privacy promise', async () => {
-    render(<PopupApp client={client} tabId={1} />);
+    await renderPopup();
     fireEvent.click(screen.getByRole('tab', { name: 'About' }));
     await waitFor(() =>
       expect(screen.getByRole('region', { name: 'About Paper Lens' }).textContent).toContain(

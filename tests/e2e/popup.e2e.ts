@@ -84,7 +84,9 @@ describe('popup', () => {
   it('starts with an empty search box and a hint', async () => {
     const page = await openPopup();
     await expect.poll(() => page.getByRole('searchbox').inputValue()).toBe('');
-    expect(await page.getByText('Type a title, part of one, or words from an abstract.').count()).toBe(1);
+    expect(
+      await page.getByText('Type a title, part of one, or words from an abstract — or paste a whole abstract.').count(),
+    ).toBe(1);
     expect(await resultItems(page).count()).toBe(0);
   });
 

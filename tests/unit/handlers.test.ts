@@ -178,3 +178,34 @@ describe('createHandlers: the reading list', () => {
     expect(await handlers.moreLikeSaved({ tag: 'nothing-tagged', k: 5 }, popup)).toEqual([]);
   });
 });
+
+describe('describeSender', () => {
+  it('takes a page URL from its tab (current after pushState) and knows the extension pages', async () => {
+    const { describeSender } = await import('../../lib/messaging/register');
+    expect(
+      describeSender(
+        {
+          id: 'me',
+          url: 'https://huggingface.co/papers',
+          tab: { id: 4, url: 'https://huggingface.co/papers/trending' },
+        },
+        'me',
+        'chrome-extension://me/',
+      ),
+    ).toEqual({ tabId: 4, url: 'https://huggingface.co/papers/trending', fromExtension: false });
+    expect(
+      describeSender(
+        { id: 'me', url: 'chrome-extension://me/popup.html', tab: { id: 9 } },
+        'me',
+        'chrome-extension://me/',
+      ),
+    ).toEqual({ tabId: null, url: 'chrome-extension://me/popup.html', fromExtension: true });
+    expect(
+      describeSender({ id: 'other', url: 'chrome-extension://other/x.html' }, 'me', 'chrome-extension://me/'),
+    ).toEqual({
+      tabId: null,
+      url: 'chrome-extension://other/x.html',
+      fromExtension: false,
+    });
+  });
+});
