@@ -1,7 +1,7 @@
 // Everything Paper Lens knows about arxiv.org pages: URL patterns and selectors, in one place.
 import { collapseSpace } from '../text/normalize';
 import { readText, readTitle } from './text';
-import type { DetectedPaper, PageDetection, PageKind } from './types';
+import { listingDetection, type DetectedPaper, type PageDetection, type PageKind } from './types';
 
 /** New-style (2403.03507) and old-style (hep-th/9901001) arXiv ids, with an optional version. */
 export const ARXIV_ID = /(\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Za-z]{2})?\/\d{7})(v\d+)?/;
@@ -66,13 +66,13 @@ export function detectArxiv(doc: Document, url: URL, kind: PageKind): PageDetect
         while (dt && dt.tagName !== 'DT') dt = dt.previousElementSibling;
         return paper(title, linkedId(dt));
       });
-      return many(kind, papers);
+      return listingDetection(kind, papers);
     }
     case 'arxiv-search': {
       const papers = [...doc.querySelectorAll('li.arxiv-result')].map((item) =>
         paper(item.querySelector('p.title'), linkedId(item.querySelector('.list-title'))),
       );
-      return many(kind, papers);
+      return listingDetection(kind, papers);
     }
     default:
       return null;
@@ -86,14 +86,4 @@ function single(
   anchor: Element | null,
 ): PageDetection {
   return { kind, single: true, papers: found ? [found] : [], abstract, abstractAnchor: anchor };
-}
-
-function many(kind: PageKind, papers: (DetectedPaper | null)[]): PageDetection {
-  return {
-    kind,
-    single: false,
-    papers: papers.filter((p): p is DetectedPaper => p !== null),
-    abstract: null,
-    abstractAnchor: null,
-  };
 }

@@ -2,7 +2,7 @@
 import { collapseSpace } from '../text/normalize';
 import { arxivIdOf } from './arxiv';
 import { readText, readTitle } from './text';
-import type { DetectedPaper, PageDetection, PageKind } from './types';
+import { listingDetection, type DetectedPaper, type PageDetection, type PageKind } from './types';
 
 // First path segments that are site sections, not an organisation or user owning a model.
 const RESERVED = new Set([
@@ -110,7 +110,7 @@ export function detectHuggingFace(doc: Document, url: URL, kind: PageKind): Page
       const papers = [...headings].map((h3) =>
         paper(h3, linkedPaperId(h3.querySelector('a')?.getAttribute('href') ?? null)),
       );
-      return many(kind, papers);
+      return listingDetection(kind, papers);
     }
     case 'hf-model': {
       const links = doc.querySelectorAll(
@@ -124,19 +124,9 @@ export function detectHuggingFace(doc: Document, url: URL, kind: PageKind): Page
         const found = paper(link, id);
         return found && looksLikeTitle(found.title) ? found : null;
       });
-      return many(kind, papers);
+      return listingDetection(kind, papers);
     }
     default:
       return null;
   }
-}
-
-function many(kind: PageKind, papers: (DetectedPaper | null)[]): PageDetection {
-  return {
-    kind,
-    single: false,
-    papers: papers.filter((p): p is DetectedPaper => p !== null),
-    abstract: null,
-    abstractAnchor: null,
-  };
 }

@@ -23,3 +23,14 @@ export interface PageDetection {
   /** The element after which the related-work panel goes (single-paper pages). */
   abstractAnchor: Element | null;
 }
+
+/** A page of many papers (listing, search, model card): the papers found, no abstract. */
+export function listingDetection(kind: PageKind, papers: (DetectedPaper | null)[]): PageDetection {
+  return {
+    kind,
+    single: false,
+    papers: papers.filter((p): p is DetectedPaper => p !== null),
+    abstract: null,
+    abstractAnchor: null,
+  };
+}
