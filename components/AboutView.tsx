@@ -23,7 +23,10 @@ export function AboutView({ client }: { client: CorpusClient }) {
         Nothing leaves your browser. Paper Lens makes no network requests, has no account and no server; the corpus, the
         matching, the related work and your reading list all live in the extension and in your browser's own storage.
       </p>
-      <p class="pl-hint">It reads arXiv and Hugging Face pages only, and only to show its badges on them.</p>
+      <p class="pl-hint">
+        It reads arXiv and Hugging Face pages only, to show its badges on them; anywhere else it sees only the text you
+        choose to look up.
+      </p>
     </section>
   );
 }

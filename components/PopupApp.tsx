@@ -15,6 +15,8 @@ import { useTabDescription } from './useTabDescription';
 
 type View = 'page' | 'search' | 'saved' | 'more' | 'about';
 
+const UNDO_MS = 10_000;
+
 const TABS: TabSpec<View>[] = [
   { id: 'page', label: 'This page' },
   { id: 'search', label: 'Search' },
@@ -44,6 +46,12 @@ export function PopupApp({ client, tabId, initialQuery = '', savedTools }: Props
   const thisPage = useTabDescription(client, tabId);
   const saved = useSaved(client);
   const mainRef = useRef<HTMLElement>(null);
+  // The undo offer stays a while, then goes: the removal is final after that.
+  useEffect(() => {
+    if (!undoable) return;
+    const timer = setTimeout(() => setUndoable(null), UNDO_MS);
+    return () => clearTimeout(timer);
+  }, [undoable]);
 
   // Open on This page on arXiv and Hugging Face pages (it says plainly when it found nothing or cannot
   // name a PDF); anywhere else, on Search.
@@ -52,8 +60,10 @@ export function PopupApp({ client, tabId, initialQuery = '', savedTools }: Props
   const current = view ?? landing;
   const savedKeys = useMemo(() => new Set(saved?.papers.flatMap((p) => identityKeys(p)) ?? []), [saved]);
   const isSaved = (id: string) => savedKeys.has(`corpus:${id}`);
+  const [failure, setFailure] = useState<string | null>(null);
+  const report = (error: unknown) => setFailure(`That did not go through: ${(error as Error).message}`);
   const toggle = (ref: PaperRef & { corpusId: string }) => {
-    void (isSaved(ref.corpusId) ? client.unsavePaper(ref) : client.savePaper(ref));
+    (isSaved(ref.corpusId) ? client.unsavePaper(ref) : client.savePaper(ref)).then(() => setFailure(null), report);
   };
 
   const detailShown = openId !== null && paper !== null;
@@ -78,6 +88,11 @@ export function PopupApp({ client, tabId, initialQuery = '', savedTools }: Props
         </span>
         <h1>Paper Lens</h1>
       </header>
+      {failure && (
+        <p class="pl-error" role="alert">
+          {failure}
+        </p>
+      )}
       {detailShown ? (
         <PaperDetail
           paper={paper}
@@ -106,14 +121,14 @@ export function PopupApp({ client, tabId, initialQuery = '', savedTools }: Props
             <SavedView
               list={saved}
               onOpen={setOpenId}
-              onEdit={(p, edit) => void client.editPaper(p.key, edit)}
+              onEdit={(p, edit) => void client.editPaper(p.key, edit).catch(report)}
               onRemove={(p) => {
                 setUndoable(p);
-                void client.unsavePaper(p);
+                client.unsavePaper(p).catch(report);
               }}
               undoable={undoable}
               onUndo={() => {
-                if (undoable) void client.restorePaper(undoable);
+                if (undoable) client.restorePaper(undoable).catch(report);
                 setUndoable(null);
               }}
               tag={tag}

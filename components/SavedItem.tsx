@@ -30,7 +30,8 @@ export function SavedItem({ paper, onOpen, onEdit, onRemove }: Props) {
         </span>
       )}
       <span class="pl-hint">
-        {paper.read ? 'Read' : 'Unread'} · saved {new Date(paper.savedAt).toLocaleDateString()}
+        {paper.read ? 'Read' : 'Unread'} · saved{' '}
+        {new Date(paper.savedAt).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' })}
         {paper.corpusId ? ' · in the corpus' : ''}
         {link && (
           <>

@@ -52,14 +52,6 @@ export function SavedView({ list, onOpen, onEdit, onRemove, onUndo, undoable, ta
         </select>
       </div>
       {tools}
-      {undoable && (
-        <p class="pl-undo" role="status">
-          Removed “{undoable.title}”.{' '}
-          <button type="button" onClick={onUndo}>
-            Undo
-          </button>
-        </p>
-      )}
       {list.papers.length === 0 ? (
         <p class="pl-empty">Your list is empty. Save papers from a page's badges, its related-work panel, or search.</p>
       ) : shown.length === 0 ? (
@@ -76,6 +68,14 @@ export function SavedView({ list, onOpen, onEdit, onRemove, onUndo, undoable, ta
             />
           ))}
         </ul>
+      )}
+      {undoable && (
+        <p class="pl-undo" role="status">
+          Removed “{undoable.title}”.{' '}
+          <button type="button" onClick={onUndo}>
+            Undo
+          </button>
+        </p>
       )}
     </section>
   );

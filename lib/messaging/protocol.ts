@@ -1,4 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import { withRetry } from './retry';
 import type { TabReport } from '../background/tab-reports';
 import type { Paper } from '../corpus/types';
 import type { TitleMatch } from '../match/match-title';
@@ -48,4 +49,11 @@ export interface ProtocolMap {
   describeTab(tabId: number): TabDescription;
 }
 
-export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
+const messaging = defineExtensionMessaging<ProtocolMap>();
+
+export const { onMessage } = messaging;
+
+/** Sends a typed message to the background, retried across a service-worker restart. */
+type Send = (type: keyof ProtocolMap, ...rest: unknown[]) => Promise<unknown>;
+export const sendMessage = ((type: keyof ProtocolMap, ...rest: unknown[]) =>
+  withRetry(() => (messaging.sendMessage as Send)(type, ...rest))) as typeof messaging.sendMessage;

@@ -13,8 +13,9 @@ export interface ImportResult {
 export function applyImport(incoming: ImportedPaper[], now = Date.now()): Promise<ImportResult> {
   return updateSavedList((papers) => {
     const plan = planImport(papers, incoming, now);
+    // Newest first, as everywhere else: an imported paper takes its place by the date it was saved.
     return {
-      papers: plan.merged,
+      papers: [...plan.merged].sort((a, b) => b.savedAt - a.savedAt),
       result: { added: plan.add.length, updated: plan.update.length, unchanged: plan.unchanged },
     };
   });

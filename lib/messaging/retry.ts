@@ -1,0 +1,24 @@
+// A message sent while MV3 stops its service worker can fail with "Could not establish connection"
+// or "The message port closed before a response was received"; the next attempt wakes a fresh
+// worker. Every message Paper Lens sends is safe to repeat (saves and edits are idempotent), so
+// such a failure is retried a few times before it is reported.
+const TRANSIENT = /could not establish connection|receiving end does not exist|message port closed/i;
+const DELAYS_MS = [50, 200, 600];
+
+/** Whether an error is the passing kind a stopped service worker causes. */
+export function isTransient(error: unknown): boolean {
+  return TRANSIENT.test(error instanceof Error ? error.message : String(error));
+}
+
+/** Runs `send`, retrying it after transient messaging failures. */
+export async function withRetry<T>(send: () => Promise<T>, delays: readonly number[] = DELAYS_MS): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await send();
+    } catch (error) {
+      const delay = delays[attempt];
+      if (delay === undefined || !isTransient(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+}
