@@ -58,6 +58,9 @@ export function PopupApp({ client, tabId, initialQuery = '', savedTools }: Props
   const landing: View | null =
     tabId === null || thisPage?.status === 'unsupported' ? 'search' : thisPage ? 'page' : null;
   const current = view ?? landing;
+  useEffect(() => {
+    if (landing !== null) performance.mark('paper-lens:popup-data');
+  }, [landing !== null]);
   const savedKeys = useMemo(() => new Set(saved?.papers.flatMap((p) => identityKeys(p)) ?? []), [saved]);
   const isSaved = (id: string) => savedKeys.has(`corpus:${id}`);
   const [failure, setFailure] = useState<string | null>(null);

@@ -56,6 +56,9 @@ if (built && checks('chromium', [['node', ['scripts/ensure-chromium.mjs']]])) {
 } else {
   summary.push('e2e: 0 passed, 1 failed');
 }
+// One small iteration of the benchmark, so it cannot rot (npm run bench gives the real figures).
+if (built) checks('bench', [['npx', ['tsx', 'scripts/bench.ts', '--quick']]]);
+else summary.push('bench: 0 passed, 1 failed');
 rmSync(scratch, { recursive: true, force: true });
 
 console.log('\n' + summary.join('\n'));
