@@ -26,14 +26,6 @@ interface Preview {
   unchanged: number;
 }
 
-/** Saves text as a file through a blob link: no downloads permission, nothing leaves the browser. */
-export function downloadFile(name: string, type: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /** Export the list (or one tag) in four formats and a related-work starter; import with a preview. */

@@ -17,6 +17,7 @@ const EXPLANATIONS: Record<Exclude<TabDescription['status'], 'detected' | 'pdf'>
   unsupported: 'Paper Lens reads arXiv and Hugging Face paper pages. Search the corpus below.',
   waiting: 'This page has not been read yet; reload it if it was open before Paper Lens was installed.',
 };
+const MAX_SHOWN = 100;
 const SINGLE = new Set(['arxiv-abs', 'arxiv-html', 'arxiv-pdf', 'hf-paper']);
 
 /** The papers on the current tab, corpus matches first; on a single-paper page, its related work. */
@@ -47,6 +48,8 @@ export function ThisPage({ client, description, onOpen }: Props) {
     );
   }
   const sorted = [...papers].sort((a, b) => Number(b.match !== null) - Number(a.match !== null));
+  // A 2,000-entry listing would make the popup slow to open; the corpus matches come first anyway.
+  const shown = sorted.slice(0, MAX_SHOWN);
   const inCorpus = papers.filter((p) => p.match).length;
   return (
     <>
@@ -55,7 +58,7 @@ export function ThisPage({ client, description, onOpen }: Props) {
           This page · {inCorpus} of {papers.length} in the corpus
         </h2>
         <ul class="pl-list" aria-label="Papers on this page">
-          {sorted.map((paper, index) => (
+          {shown.map((paper, index) => (
             <li key={`${index}-${paper.title}`} class="pl-item">
               {paper.match ? (
                 <button type="button" class="pl-open" onClick={() => onOpen(paper.match!.id)}>
@@ -71,6 +74,11 @@ export function ThisPage({ client, description, onOpen }: Props) {
             </li>
           ))}
         </ul>
+        {sorted.length > shown.length && (
+          <p class="pl-hint">
+            …and {sorted.length - shown.length} more papers on this page that are not in the corpus.
+          </p>
+        )}
       </section>
       {single && (
         <section aria-label="Related work">

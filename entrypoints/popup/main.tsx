@@ -1,7 +1,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/PopupApp';
-import { downloadFile, SavedTools } from '../../components/SavedTools';
+import { LazySavedTools } from '../../components/LazySavedTools';
+import { downloadFile } from '../../lib/export/download';
 import { takePendingLookup } from '../../lib/background/lookup';
 import { createBackgroundClient } from '../../lib/messaging/client';
 import '../../components/theme.css';
@@ -25,7 +26,7 @@ async function start(): Promise<void> {
       client={client}
       tabId={tabId}
       initialQuery={query}
-      savedTools={(papers, tag) => <SavedTools client={client} papers={papers} tag={tag} download={downloadFile} />}
+      savedTools={(papers, tag) => <LazySavedTools client={client} papers={papers} tag={tag} download={downloadFile} />}
     />,
     document.getElementById('app')!,
   );
