@@ -2,41 +2,17 @@
 // its real URL: badges in page order with their matches, the related-work panel on single-paper pages,
 // saving across tabs through storage, client-side navigation, late title rewrites, a service-worker
 // restart, the toolbar count and the popup's 'This page'. Screenshots go to tests/e2e/artifacts/pages/.
-import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, launchExtension, stopServiceWorker, type ExtensionBrowser } from './helpers/browser';
-
-interface ExpectedPaper {
-  title: string;
-  arxivId: string | null;
-  corpusTitle: string | null;
-}
-
-interface Fixture {
-  file: string;
-  url: string;
-  kind: string;
-  papers: ExpectedPaper[];
-  abstract: string | null;
-}
-
-/** The few extension APIs the tests call from an extension page or the service worker. */
-interface ChromeApi {
-  tabs: { query(query: { url: string }): Promise<{ id?: number }[]> };
-  action: { getBadgeText(details: { tabId: number }): Promise<string> };
-  storage: { local: { get(key: string): Promise<Record<string, unknown>>; remove(key: string): Promise<void> } };
-}
+import { fixture, fixtureHtml, MANIFEST, type ChromeApi, type ExpectedPaper, type Fixture } from './helpers/fixtures';
 
 /** A global in the service worker: it survives while the worker runs and is gone after a restart. */
 type WorkerGlobal = typeof globalThis & { paperLensPagesMarker?: string };
 
-const FIXTURES_DIR = resolve(fileURLToPath(new URL('../fixtures/pages', import.meta.url)));
 const PAGES_DIR = join(ARTIFACTS_DIR, 'pages');
-const MANIFEST: Fixture[] = JSON.parse(readFileSync(join(FIXTURES_DIR, 'manifest.json'), 'utf8'));
 const SINGLE_KINDS = new Set(['arxiv-abs', 'arxiv-html', 'hf-paper']);
 
 const BADGE = '[data-paper-lens-host="badge"]';
@@ -54,16 +30,6 @@ const ASTROM = 'AstroM$^3$: A self-supervised multimodal model for astronomy';
 const UNSEEN_PDF = 'https://arxiv.org/pdf/2501.00001';
 const GALORE_PDF = 'https://arxiv.org/pdf/2403.03507';
 const PDF_BODY = '<!DOCTYPE html><meta charset="utf-8"><p>PDF stand-in</p>';
-
-function fixture(file: string): Fixture {
-  const found = MANIFEST.find((entry) => entry.file === file);
-  if (!found) throw new Error(`${file} is not in tests/fixtures/pages/manifest.json`);
-  return found;
-}
-
-function fixtureHtml(file: string): string {
-  return readFileSync(join(FIXTURES_DIR, file), 'utf8');
-}
 
 /** Exactly this URL (a glob would read the search page's '?' as a wildcard). */
 function exactUrl(url: string): RegExp {

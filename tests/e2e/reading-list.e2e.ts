@@ -5,13 +5,14 @@
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import Papa from 'papaparse';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { corpusStats } from '../../lib/service/corpus-service';
+import type { SavedPaper } from '../../lib/storage/saved-list';
+import { fixture, fixtureHtml, MANIFEST, type ChromeApi } from './helpers/fixtures';
 import { realPapers } from '../helpers/corpus';
 import {
   ARTIFACTS_DIR,
@@ -21,38 +22,7 @@ import {
   type ExtensionBrowser,
 } from './helpers/browser';
 
-interface Fixture {
-  file: string;
-  url: string;
-  kind: string;
-  papers: { title: string; arxivId: string | null; corpusTitle: string | null }[];
-}
-
-/** A reading-list entry as stored (lib/storage/saved-list.ts, schema version 1). */
-interface StoredPaper {
-  key: string;
-  title: string;
-  corpusId: string | null;
-  arxivId: string | null;
-  url: string | null;
-  savedAt: number;
-  tags: string[];
-  note: string;
-  read: boolean;
-}
-
-/** The few extension APIs the tests call from an extension page. */
-interface ChromeApi {
-  tabs: {
-    query(query: { url: string }): Promise<{ id?: number }[]>;
-    getCurrent(): Promise<{ id?: number } | undefined>;
-  };
-  storage: { local: { get(key: string): Promise<Record<string, unknown>>; remove(key: string): Promise<void> } };
-}
-
-const FIXTURES_DIR = resolve(fileURLToPath(new URL('../fixtures/pages', import.meta.url)));
 const POPUP_DIR = join(ARTIFACTS_DIR, 'popup');
-const MANIFEST: Fixture[] = JSON.parse(readFileSync(join(FIXTURES_DIR, 'manifest.json'), 'utf8'));
 const BADGE = '[data-paper-lens-host="badge"]';
 const PAGE_VIEWPORT = { width: 1280, height: 900 };
 /** How long to wait for the background or storage to answer (the first answer loads the corpus). */
@@ -67,12 +37,6 @@ const SYNTHETIC = 'Synthetic continued pretraining';
 const CONTINUAL_QUERY = 'continual pre-training';
 /** A note with a comma, a double quote and a line break: CSV must quote it, BibTeX must survive it. */
 const TRICKY_NOTE = 'Check §3, then the "quality" filters,\nand compare the toxicity table.';
-
-function fixture(file: string): Fixture {
-  const found = MANIFEST.find((entry) => entry.file === file);
-  if (!found) throw new Error(`${file} is not in tests/fixtures/pages/manifest.json`);
-  return found;
-}
 
 /** Exactly this URL (a glob would read '?' as a wildcard). */
 function exactUrl(url: string): RegExp {
@@ -103,14 +67,14 @@ const LOST_MESSAGE = new RegExp(
 /** Uncaught page errors that test recorded and asserted; the last test leaves them to it. */
 const knownBugErrors = new Set<string>();
 /** What the several-writers test found in storage, for the invariants checked right after it. */
-let writersOutcome: { stored: StoredPaper[]; expected: string[]; afterRestart: string[] } | undefined;
+let writersOutcome: { stored: SavedPaper[]; expected: string[]; afterRestart: string[] } | undefined;
 
 beforeAll(async () => {
   browser = await launchExtension();
   await mkdir(POPUP_DIR, { recursive: true });
   tempDir = await mkdtemp(join(tmpdir(), 'paper-lens-import-'));
   for (const entry of MANIFEST) {
-    await browser.routeFixture(exactUrl(entry.url), readFileSync(join(FIXTURES_DIR, entry.file), 'utf8'));
+    await browser.routeFixture(exactUrl(entry.url), fixtureHtml(entry.file));
   }
   control = await browser.openExtensionPage('popup.html');
   const id = await control.evaluate(
@@ -136,11 +100,11 @@ function track(page: Page): Page {
 
 // --- storage, read and cleared from the control page ---
 
-async function storedPapers(): Promise<StoredPaper[]> {
+async function storedPapers(): Promise<SavedPaper[]> {
   return control.evaluate(async () => {
     const chrome = (globalThis as unknown as { chrome: ChromeApi }).chrome;
     const stored = await chrome.storage.local.get('savedList');
-    return ((stored.savedList as { papers?: StoredPaper[] } | undefined)?.papers ?? []) as StoredPaper[];
+    return ((stored.savedList as { papers?: SavedPaper[] } | undefined)?.papers ?? []) as SavedPaper[];
   });
 }
 
@@ -542,7 +506,7 @@ describe('reading list', () => {
     // JSON: the versioned envelope around exactly the stored entries.
     const json = await exportFile(popup, EXPORTS.json);
     expect(json.name).toBe('paper-lens-list.json');
-    const doc = JSON.parse(json.text) as { format: string; version: number; exportedAt: string; papers: StoredPaper[] };
+    const doc = JSON.parse(json.text) as { format: string; version: number; exportedAt: string; papers: SavedPaper[] };
     expect(doc.format).toBe('paper-lens-reading-list');
     expect(doc.version).toBe(1);
     expect(Number.isNaN(Date.parse(doc.exportedAt))).toBe(false);
@@ -583,7 +547,7 @@ describe('reading list', () => {
     expect(taggedLibrary.errors).toEqual([]);
     expect(taggedLibrary.entries.map((e) => e.fields.title)).toEqual([PRETRAINER]);
     expect(readCsv(tagged.csv.text).rows.map((row) => row.title)).toEqual([PRETRAINER]);
-    expect((JSON.parse(tagged.json.text) as { papers: StoredPaper[] }).papers).toEqual([stored[0]]);
+    expect((JSON.parse(tagged.json.text) as { papers: SavedPaper[] }).papers).toEqual([stored[0]]);
     expect(tagged.markdown.text.split('\n').filter((line) => line.startsWith('- ['))).toHaveLength(1);
     expect(tagged.markdown.text).toContain(PRETRAINER);
     expect(tagged.markdown.text).not.toContain(GALORE);
@@ -598,7 +562,7 @@ describe('reading list', () => {
     await saveFromSearch(popup, 'galore', GALORE);
     const [galore] = await storedPapers();
     expect(galore?.title).toBe(GALORE);
-    const mm1: StoredPaper = {
+    const mm1: SavedPaper = {
       key: 'arxiv:2403.09611',
       title: 'MM1: Methods, Analysis & Insights from Multimodal LLM Pre-training',
       corpusId: null,
@@ -773,7 +737,7 @@ describe('reading list', () => {
 
     const file = join(tempDir, 'colleague-list.json');
     const papers = await storedPapers();
-    const extra: StoredPaper = {
+    const extra: SavedPaper = {
       key: 'arxiv:2403.09629',
       title: 'Quiet-STaR: Language Models Can Teach Themselves to Think Before Speaking',
       corpusId: null,
