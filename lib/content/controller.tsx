@@ -33,7 +33,6 @@ interface Entry {
   detected: DetectedPaper;
   badge: Badge;
   match: { id: string; title: string } | null;
-  matched: boolean;
 }
 
 // A message-channel round trip yields to the page's own tasks without setTimeout's clamping.
@@ -77,7 +76,6 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
   const isSaved = (ref: PaperRef) => identityKeys(ref).some((key) => savedKeys.has(key));
 
   function applyStatus(entry: Entry): void {
-    if (!entry.matched) return;
     entry.badge.setStatus(isSaved(refOf(entry)) ? 'saved' : entry.match ? 'corpus' : 'none');
   }
 
@@ -102,7 +100,7 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
   }
 
   function addEntry(detected: DetectedPaper): Entry {
-    const entry: Entry = { detected, match: null, matched: false } as Entry;
+    const entry: Entry = { detected, match: null } as Entry;
     entry.badge = createBadge(doc, sheet, {
       loadPreview: () =>
         entry.match
@@ -123,7 +121,6 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
     }
     entry.detected = detected;
     entry.match = matchCache.get(detected.title) ?? null;
-    entry.matched = matchCache.has(detected.title);
     entry.badge.setMatch(detected.title, entry.match?.id ?? null, entry.match?.title ?? null);
     applyStatus(entry);
     if (!isPlaced(entry)) place(entry);

@@ -1,6 +1,6 @@
 // Plans how imported papers join the reading list, without writing anything: pure, and free of
 // the BibTeX parser, so the background can re-plan against the list as it is when it writes.
-import { identityKeys, isSamePaper, normaliseTags, type SavedPaper } from '../storage/saved-list';
+import { bareArxivId, identityKeys, isSamePaper, normaliseTags, type SavedPaper } from '../storage/saved-list';
 import { ImportError, type ImportedPaper } from './types';
 
 /** What an import would do: entries to add, entries to update, and the whole list afterwards. */
@@ -41,7 +41,7 @@ function toEntry(p: ImportedPaper, index: number, now: number): SavedPaper {
   const ref = {
     title: p.title.replace(/\s+/g, ' ').trim().slice(0, 1000),
     corpusId: p.corpusId || null,
-    arxivId: p.arxivId ? p.arxivId.replace(/v\d+$/, '') : null,
+    arxivId: p.arxivId ? bareArxivId(p.arxivId) : null,
     url: p.url || null,
   };
   const keys = identityKeys(ref);

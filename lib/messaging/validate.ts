@@ -1,4 +1,5 @@
 import type { ImportedPaper } from '../export/types';
+import { ARXIV_ID } from '../pages/arxiv';
 
 /** A message whose data has the wrong shape; the sender gets this as an error, nothing else happens. */
 export class BadRequestError extends Error {
@@ -41,7 +42,8 @@ export function checkStrings(value: unknown, name: string, max: number, maxLengt
   return value.map((item, i) => checkString(item, `${name}[${i}]`, maxLength));
 }
 
-const ARXIV_ID_SHAPE = /^(\d{4}\.\d{4,5}|[a-z-]+(\.[A-Za-z]{2})?\/\d{7})(v\d+)?$/;
+// The same id shape the page readers use, anchored: the whole value must be an id.
+const ARXIV_ID_SHAPE = new RegExp(`^${ARXIV_ID.source}$`);
 
 function checkNullable<T>(value: unknown, check: (v: unknown) => T): T | null {
   return value === undefined || value === null ? null : check(value);

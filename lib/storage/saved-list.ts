@@ -44,11 +44,16 @@ const backupItem = storage.defineItem<unknown>('local:savedListUnreadable');
 
 const MAX_TITLE = 1000;
 
+/** An arXiv id without its version suffix ('2403.03507v2' -> '2403.03507'). */
+export function bareArxivId(id: string): string {
+  return id.replace(/v\d+$/, '');
+}
+
 /** Every identity a paper can be recognised by: the same paper reached from abs, PDF, HTML or HF is one. */
 export function identityKeys(ref: PaperRef): string[] {
   const keys: string[] = [];
   if (ref.corpusId) keys.push(`corpus:${ref.corpusId}`);
-  if (ref.arxivId) keys.push(`arxiv:${ref.arxivId.replace(/v\d+$/, '')}`);
+  if (ref.arxivId) keys.push(`arxiv:${bareArxivId(ref.arxivId)}`);
   const title = matchKey(ref.title);
   if (title) keys.push(`title:${title}`);
   return keys;
@@ -129,7 +134,7 @@ export async function updateSavedList<T>(
 
 /** Saves a paper, or returns the entry it already has (filling in ids it lacked): never a duplicate. */
 export function savePaper(given: PaperRef, now = Date.now()): Promise<SavedPaper> {
-  const ref = { ...given, arxivId: given.arxivId?.replace(/v\d+$/, '') ?? null };
+  const ref = { ...given, arxivId: given.arxivId ? bareArxivId(given.arxivId) : null };
   return updateSavedList((papers) => {
     const existing = papers.find((entry) => isSamePaper(entry, ref));
     if (existing) {
