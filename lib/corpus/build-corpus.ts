@@ -20,8 +20,9 @@ export function parseCorpus(files: SeedFile[]): ParsedCorpus {
   const errors: SeedParseError[] = [];
   for (const file of [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     const result = parseSeedPage(file.text, file.name);
-    seedPapers.push(...result.papers);
-    errors.push(...result.errors);
+    // Not push(...items): spreading more than ~125,000 arguments overflows the call stack.
+    for (const paper of result.papers) seedPapers.push(paper);
+    for (const error of result.errors) errors.push(error);
   }
   return { papers: mergeSeedPapers(seedPapers), errors };
 }

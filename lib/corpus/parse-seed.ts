@@ -11,7 +11,11 @@ export class SeedParseError extends Error {
     readonly text: string,
   ) {
     const preview = text.length > 80 ? `${text.slice(0, 77)}...` : text;
+    // Collected, never thrown: a stack trace per bad line cost ~1 KB and most of the time on garbage input.
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(`${file}:${line}: ${reason}: ${JSON.stringify(preview)}`);
+    Error.stackTraceLimit = stackTraceLimit;
     this.name = 'SeedParseError';
   }
 }
@@ -141,7 +145,8 @@ function readMetadata(body: Line[], start: number, paper: SeedPaper): number {
     paper.organisation = space > 0 ? org.slice(space + 1) : org;
     i++;
   }
-  if (at(i) === SEPARATOR) i++;
+  // The '·' only ever stands before a date; a stray one is left in place to be reported, not eaten.
+  if (at(i) === SEPARATOR && META_DATE.test(at(i + 1))) i++;
   const date = META_DATE.exec(at(i));
   if (date) {
     paper.date = date[1]!;
