@@ -1,20 +1,23 @@
+import '../lib/background/script-start';
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createBrowserDeps } from '../lib/background/browser-deps';
-import { getCorpusService } from '../lib/background/load-service';
+import { corpus } from '../lib/background/load-service';
 import { registerLookupMenu } from '../lib/background/lookup';
 import { clearTabReport } from '../lib/background/tab-reports';
 import { createHandlers } from '../lib/messaging/handlers';
 import { registerHandlers } from '../lib/messaging/register';
+import { keepUnreadableSavedData } from '../lib/storage/saved-list';
 
 export default defineBackground(() => {
   const deps = createBrowserDeps();
   registerHandlers(createHandlers(deps));
   registerLookupMenu();
-  // Parse the corpus and build the title index now, not on the first lookup; the mark's time is
-  // measured from the worker's start (the benchmark reads it).
-  getCorpusService().matchTitle('');
-  performance.mark('paper-lens:index-ready');
+  // Saved data that cannot be read is copied aside as soon as the worker starts (lib/storage).
+  void keepUnreadableSavedData().catch((error: unknown) => console.error('[Paper Lens]', error));
+  // Read the prebuilt title index now, not on the first lookup; the mark's time is measured from the
+  // worker's start (the benchmark reads it). Papers, related work and search load on first need.
+  void corpus.titles().then(() => performance.mark('paper-lens:index-ready'));
   // A tab that leaves its page, or closes, no longer holds what its content script reported; the
   // content script of the next page reports afresh.
   browser.tabs.onUpdated.addListener((tabId, change) => {

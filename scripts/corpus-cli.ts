@@ -1,12 +1,19 @@
 // `npm run corpus -- <command>`: the corpus, title matching, related work and search from the
 // command line, through the same CorpusService the extension's background runs. JSON on stdout only.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { createCorpusService, UnknownPaperError, type CorpusService } from '../lib/service/corpus-service';
+import { CORPUS_FILES, openCorpus } from '../lib/corpus/corpus-files';
+import { UnknownPaperError, type CorpusService } from '../lib/service/corpus-service';
 import { splitTitleAndAbstract } from '../lib/text/split-text';
-import { buildCorpusFiles, GENERATED_DIR } from './build-corpus';
+import {
+  buildCorpusFiles,
+  CORPUS_OUT_DIR,
+  GENERATED_DIR,
+  readTitleIndexModule,
+  TITLE_INDEX_MODULE,
+} from './build-corpus';
 import { SEEDS_DIR } from './lib/seed-files';
 
 const USAGE = `usage: npm run corpus -- <command>
@@ -25,15 +32,23 @@ function newestMtime(dir: string): number {
   return Math.max(statSync(dir).mtimeMs, ...readdirSync(dir).map((name) => statSync(join(dir, name)).mtimeMs));
 }
 
-/** Rebuilds generated/ when it is missing or older than a seed file, so the CLI never answers from a stale corpus. */
+/** Rebuilds the corpus files when one is missing or older than a seed file, so the CLI never answers from a stale corpus. */
 async function loadService(): Promise<CorpusService> {
-  const bundlePath = join(GENERATED_DIR, 'corpus-bundle.js');
-  if (!existsSync(bundlePath) || statSync(bundlePath).mtimeMs < newestMtime(SEEDS_DIR)) {
-    console.error('corpus: seeds changed, rebuilding generated/ ...');
+  const paths = [
+    join(CORPUS_OUT_DIR, CORPUS_FILES.bundle),
+    join(CORPUS_OUT_DIR, CORPUS_FILES.model),
+    join(GENERATED_DIR, TITLE_INDEX_MODULE),
+  ];
+  const seedsChanged = newestMtime(SEEDS_DIR);
+  if (paths.some((path) => !existsSync(path) || statSync(path).mtimeMs < seedsChanged)) {
+    console.error('corpus: seeds changed, rebuilding the corpus ...');
     buildCorpusFiles();
   }
-  const bundle = (await import('../generated/corpus-bundle.js')).default;
-  return createCorpusService(bundle, async () => (await import('../generated/related-model.js')).default());
+  // The same files and the same reader code the extension's background uses.
+  return openCorpus({
+    bytes: async () => readTitleIndexModule(),
+    text: async (file) => readFileSync(join(CORPUS_OUT_DIR, file), 'utf8'),
+  }).service();
 }
 
 function parseK(value: string | undefined): number {

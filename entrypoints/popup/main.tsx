@@ -4,7 +4,7 @@ import { PopupApp } from '../../components/PopupApp';
 import { LazySavedTools } from '../../components/LazySavedTools';
 import { downloadFile } from '../../lib/export/download';
 import { takePendingLookup } from '../../lib/background/lookup';
-import { createBackgroundClient } from '../../lib/messaging/client';
+import { createBackgroundClient, type CorpusClient } from '../../lib/messaging/client';
 import '../../components/theme.css';
 
 const params = new URLSearchParams(location.search);
@@ -18,9 +18,22 @@ async function targetTab(): Promise<number | null> {
 }
 
 async function start(): Promise<void> {
-  const [tabId, pending] = await Promise.all([targetTab().catch(() => null), takePendingLookup().catch(() => null)]);
+  const base = createBackgroundClient();
+  const tab = targetTab().catch(() => null);
+  // Ask about the tab now rather than from the first render's effect (Preact runs effects after a
+  // frame); the view's first describeTab takes this answer.
+  const early = tab.then((id) => (id === null ? null : { id, answer: base.describeTab(id) }));
+  const [tabId, pending, prefetched] = await Promise.all([tab, takePendingLookup().catch(() => null), early]);
+  let first = prefetched;
+  const client: CorpusClient = {
+    ...base,
+    describeTab(id) {
+      const answer = first?.id === id ? first.answer : base.describeTab(id);
+      first = null;
+      return answer;
+    },
+  };
   const query = params.get('q') ?? pending ?? '';
-  const client = createBackgroundClient();
   render(
     <PopupApp
       client={client}

@@ -1,13 +1,14 @@
 import { browser } from 'wxt/browser';
 import type { BackgroundDeps } from '../messaging/handlers';
-import { getCorpusService } from './load-service';
+import { corpus } from './load-service';
 
 /** The real browser behind the background's handlers. */
 export function createBrowserDeps(): BackgroundDeps {
   // MV3 (Chrome) has action; Firefox's MV2 build has browserAction.
   const action = browser.action ?? browser.browserAction;
   return {
-    getService: async () => getCorpusService(),
+    getService: () => corpus.service(),
+    getTitles: () => corpus.titles(),
     async getTab(tabId) {
       try {
         const tab = await browser.tabs.get(tabId);

@@ -6,6 +6,8 @@ export interface ReportedPaper {
   title: string;
   arxivId: string | null;
   matchId: string | null;
+  /** The matched corpus paper's title, added by the background so the popup can show it from storage alone. */
+  matchTitle?: string | null;
 }
 
 /** What a tab's page holds, as its own content script reported it. */

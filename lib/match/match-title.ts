@@ -1,12 +1,9 @@
 import { cleanPageTitle } from '../text/clean-title';
 import { matchKey } from '../text/normalize';
 import { alignStrings, type Alignment } from './align';
+import { buildTitleIndex, gramsOf, postingsOf, type TitleIndex, type TitleRecord } from './title-index';
 
-/** A corpus paper as the matcher knows it. */
-export interface TitleRecord {
-  id: string;
-  title: string;
-}
+export type { TitleRecord } from './title-index';
 
 /** One scored candidate: 1 is an exact key match. */
 export interface TitleCandidate {
@@ -26,7 +23,6 @@ export interface TitleMatcher {
   match(query: string): TitleMatch;
 }
 
-const GRAM = 3;
 const MAX_GRAMS_USED = 28;
 const CANDIDATES_ALIGNED = 4;
 const CANDIDATES_SHOWN = 5;
@@ -43,13 +39,6 @@ function editBudget(length: number): number {
   return 4;
 }
 
-function gramsOf(key: string): string[] {
-  if (key.length <= GRAM) return [key];
-  const grams = new Set<string>();
-  for (let i = 0; i + GRAM <= key.length; i++) grams.add(key.slice(i, i + GRAM));
-  return [...grams];
-}
-
 /** A slip is a typo when it is short and touches no version marker; anything else is another title. */
 function isTypoLike(alignment: Alignment): boolean {
   return !alignment.touchesVersion && alignment.runs.every((run) => run <= MAX_TYPO_RUN);
@@ -60,30 +49,25 @@ function isTypoLike(alignment: Alignment): boolean {
  * a few candidates and a banded alignment decides. FlexSearch's token index cannot see inside a
  * misspelt word or a title cut mid-word, which is why the matcher keeps its own character index.
  */
-export function createTitleMatcher(records: TitleRecord[]): TitleMatcher {
-  const keys = records.map((record) => matchKey(record.title));
-  const byKey = new Map<string, number>();
-  keys.forEach((key, index) => byKey.set(key, index));
-  const postings = new Map<string, number[]>();
-  keys.forEach((key, index) => {
-    for (const gram of gramsOf(key)) {
-      let list = postings.get(gram);
-      if (!list) postings.set(gram, (list = []));
-      list.push(index);
-    }
-  });
-  const counts = new Uint16Array(records.length);
+export function createTitleMatcher(records: readonly TitleRecord[]): TitleMatcher {
+  return matcherOverIndex(buildTitleIndex(records));
+}
 
-  const candidateOf = (index: number, score: number): TitleCandidate => ({
-    id: records[index]!.id,
-    title: records[index]!.title,
+/** The matcher over a prebuilt index (the extension reads one the build step wrote). */
+export function matcherOverIndex(titleIndex: TitleIndex): TitleMatcher {
+  const { keys, byKey } = titleIndex;
+  const counts = new Uint16Array(keys.length);
+
+  const candidateOf = (at: number, score: number): TitleCandidate => ({
+    id: titleIndex.ids[at]!,
+    title: titleIndex.titles[at]!,
     score: Math.round(score * 1000) / 1000,
   });
 
   function propose(key: string): number[] {
     const grams = gramsOf(key)
-      .map((gram) => postings.get(gram))
-      .filter((list): list is number[] => list !== undefined)
+      .map((gram) => postingsOf(titleIndex, gram))
+      .filter((list) => list !== undefined)
       .sort((a, b) => a.length - b.length)
       .slice(0, MAX_GRAMS_USED);
     const touched: number[] = [];

@@ -10,6 +10,8 @@ import {
   type SavedListRead,
   type SavedPaper,
 } from '../storage/saved-list';
+import { browser } from 'wxt/browser';
+import { describeTab } from '../background/describe-tab';
 import { sendMessage, type TabDescription } from './protocol';
 
 /** What the UI asks of the background and of storage; components take it as a prop so tests can pass a fake. */
@@ -37,7 +39,22 @@ export function createBackgroundClient(): CorpusClient {
     getPaper: (id) => sendMessage('getPaper', id),
     related: (id, k) => sendMessage('related', { id, k }),
     relatedToText: (title, abstract, k) => sendMessage('relatedToText', { title, abstract, k }),
-    describeTab: (tabId) => sendMessage('describeTab', tabId),
+    // Described here, from the tab and storage, rather than by the background: the popup's first
+    // render then never waits for a sleeping service worker (only a PDF named by its tab title asks it).
+    describeTab: (tabId) =>
+      describeTab(
+        {
+          async getTab(id) {
+            const tab = await browser.tabs.get(id).catch(() => null);
+            return tab ? { url: tab.url ?? null, title: tab.title ?? null } : null;
+          },
+          async matchTitle(title) {
+            const [found] = await sendMessage('matchTitles', [title]);
+            return found?.match ? { id: found.match.id, title: found.match.title } : null;
+          },
+        },
+        tabId,
+      ),
     stats: () => sendMessage('stats', undefined),
     savePaper: (ref) => sendMessage('savePaper', ref),
     unsavePaper: (ref) => sendMessage('unsavePaper', ref),

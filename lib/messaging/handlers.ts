@@ -1,7 +1,7 @@
-import { getTabReport, lookupSeen, rememberSeen, saveTabReport } from '../background/tab-reports';
-import { arxivIdOf } from '../pages/arxiv';
+import { describeTab } from '../background/describe-tab';
+import { rememberSeen, saveTabReport } from '../background/tab-reports';
 import { classifyUrl } from '../pages/detect';
-import type { CorpusService } from '../service/corpus-service';
+import type { CorpusService, TitleLookup } from '../service/corpus-service';
 import { applyImport } from '../storage/apply-import';
 import {
   editPaper,
@@ -11,7 +11,7 @@ import {
   unsavePaper,
   validateSavedList,
 } from '../storage/saved-list';
-import type { ProtocolMap, TabDescription } from './protocol';
+import type { ProtocolMap } from './protocol';
 import {
   BadRequestError,
   checkEdit,
@@ -20,6 +20,7 @@ import {
   checkObject,
   checkPaperRef,
   checkReport,
+  checkSavedEntry,
   checkString,
   checkStrings,
   LIMITS,
@@ -31,11 +32,15 @@ export interface Sender {
   url: string | null;
   /** True for the popup and other pages of this extension. */
   fromExtension: boolean;
+  /** The request's id, the same on a retry: a change to the reading list is applied once per id. */
+  requestId?: number;
 }
 
 /** The browser operations the handlers need, injected so tests can run without a browser. */
 export interface BackgroundDeps {
   getService(): Promise<CorpusService>;
+  /** The title index alone: ready long before the whole corpus is (matching, known ids, titles). */
+  getTitles(): Promise<TitleLookup>;
   getTab(tabId: number): Promise<{ url: string | null; title: string | null } | null>;
   setBadgeCount(tabId: number, count: number): Promise<void>;
 }
@@ -45,62 +50,124 @@ export type Handlers = {
   [K in keyof ProtocolMap]: (data: unknown, sender: Sender) => Promise<ReturnType<ProtocolMap[K]>>;
 };
 
-function requireExtension(sender: Sender, what: string): void {
-  if (!sender.fromExtension) throw new BadRequestError(`${what} is answered for the extension's own pages only`);
+/**
+ * Who each message is answered for: the extension's own pages (the popup), content scripts (which
+ * speak for their own tab only), or both. Content scripts get only what the in-page UI needs.
+ */
+export const ANSWERED_FOR: { readonly [K in keyof ProtocolMap]: 'extension' | 'page' | 'both' } = {
+  matchTitles: 'both',
+  related: 'both',
+  relatedToText: 'both',
+  savePaper: 'both',
+  unsavePaper: 'both',
+  reportPage: 'page',
+  getPaper: 'extension',
+  search: 'extension',
+  stats: 'extension',
+  editPaper: 'extension',
+  restorePaper: 'extension',
+  applyImport: 'extension',
+  moreLikeSaved: 'extension',
+  describeTab: 'extension',
+};
+
+/** A content script's sender: a tab, and the URL the browser (not the message) says it shows. */
+function isPage(sender: Sender): sender is Sender & { tabId: number; url: string } {
+  return !sender.fromExtension && sender.tabId !== null && sender.url !== null;
 }
 
-/** Builds the background's handlers. */
+/** Throws unless `sender` may send the message `name`. */
+export function checkSender(name: keyof ProtocolMap, sender: Sender): void {
+  if (!sender.fromExtension && !isPage(sender)) {
+    throw new BadRequestError('the sender is neither an extension page nor a content script in a tab');
+  }
+  const who = ANSWERED_FOR[name];
+  if (who === 'extension' && !sender.fromExtension) {
+    throw new BadRequestError(`${name} is answered for the extension's own pages only`);
+  }
+  if (who === 'page' && !isPage(sender)) throw new BadRequestError(`${name} comes from a page only`);
+}
+
+function checkNoData(data: unknown, name: string): void {
+  if (data !== undefined && data !== null) throw new BadRequestError(`${name} takes no data`);
+}
+
+/** Builds the background's handlers; each checks its sender and its data before anything else. */
 export function createHandlers(deps: BackgroundDeps): Handlers {
+  const handlers = createAnswers(deps);
+  const checked = {} as Record<keyof ProtocolMap, (data: unknown, sender: Sender) => Promise<unknown>>;
+  for (const name of Object.keys(handlers) as (keyof ProtocolMap)[]) {
+    const answer = handlers[name] as (data: unknown, sender: Sender) => Promise<unknown>;
+    checked[name] = async (data, sender) => {
+      checkSender(name, sender);
+      return answer(data, sender);
+    };
+  }
+  return checked as Handlers;
+}
+
+function createAnswers(deps: BackgroundDeps): Handlers {
   const { getService } = deps;
   return {
     async matchTitles(data) {
       const titles = checkStrings(data, 'titles', LIMITS.titles, LIMITS.text);
-      const service = await getService();
-      return titles.map((title) => service.matchTitle(title));
+      const lookup = await deps.getTitles();
+      return titles.map((title) => lookup.matchTitle(title));
     },
     async getPaper(data) {
       const id = checkString(data, 'id', LIMITS.query);
       return (await getService()).getPaper(id) ?? null;
     },
     async related(data) {
-      const request = checkObject(data, 'request');
+      const request = checkObject(data, 'request', ['id', 'k']);
       const id = checkString(request.id, 'id', LIMITS.query);
-      return (await getService()).related(id, checkK(request.k));
+      const k = checkK(request.k);
+      return (await getService()).related(id, k);
     },
     async relatedToText(data) {
-      const request = checkObject(data, 'request');
+      const request = checkObject(data, 'request', ['title', 'abstract', 'k']);
       const title = checkString(request.title, 'title', LIMITS.text);
       const abstract = checkString(request.abstract, 'abstract', LIMITS.text);
-      return (await getService()).relatedToText(title, abstract, checkK(request.k));
+      const k = checkK(request.k);
+      return (await getService()).relatedToText(title, abstract, k);
     },
     async search(data) {
-      const request = checkObject(data, 'request');
+      const request = checkObject(data, 'request', ['query', 'k']);
       const query = checkString(request.query, 'query', LIMITS.query);
-      return (await getService()).search(query, checkK(request.k));
+      const k = checkK(request.k);
+      return (await getService()).search(query, k);
     },
-    async stats() {
+    async stats(data) {
+      checkNoData(data, 'stats');
       return (await getService()).stats();
     },
-    async savePaper(data) {
-      return savePaper(await checkKnownIds(checkPaperRef(data)));
+    async savePaper(data, sender) {
+      const ref = checkPaperRef(data);
+      // A content script may name only the page it runs on (the one the browser says it shows).
+      if (isPage(sender) && ref.url !== null && ref.url !== sender.url) {
+        throw new BadRequestError("url must be the sending page's address");
+      }
+      return savePaper(await checkKnownIds(ref), Date.now(), sender.requestId);
     },
-    async unsavePaper(data) {
-      return unsavePaper(checkPaperRef(data));
+    async unsavePaper(data, sender) {
+      // The popup removes a whole saved entry; only its identities (title and ids) are read.
+      return unsavePaper(checkPaperRef(data, true), sender.requestId);
     },
-    async editPaper(data) {
+    async editPaper(data, sender) {
       const { key, edit } = checkEdit(data);
-      return editPaper(key, edit);
+      return editPaper(key, edit, sender.requestId);
     },
-    async restorePaper(data) {
-      const [entry] = validateSavedList({ papers: [data] }).papers;
+    async restorePaper(data, sender) {
+      // The storage layer's own check too, so a restored entry is one it would read back.
+      const [entry] = validateSavedList({ papers: [checkSavedEntry(data)] }).papers;
       if (!entry) throw new BadRequestError('entry is not a saved paper');
-      return restorePaper(entry);
+      return restorePaper(entry, sender.requestId);
     },
-    async applyImport(data) {
-      return applyImport(checkImported(data));
+    async applyImport(data, sender) {
+      return applyImport(checkImported(data), Date.now(), sender.requestId);
     },
     async moreLikeSaved(data) {
-      const request = checkObject(data, 'request');
+      const request = checkObject(data, 'request', ['tag', 'k']);
       const tag = request.tag === null || request.tag === undefined ? null : checkString(request.tag, 'tag', 60);
       const k = checkK(request.k);
       const { papers } = await readSavedList();
@@ -109,57 +176,37 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
     },
     async reportPage(data, sender) {
       // A content script speaks only for its own tab and page: both come from the sender, not the message.
-      if (sender.tabId === null || !sender.url) throw new BadRequestError('reportPage comes from a page only');
+      if (!isPage(sender)) throw new BadRequestError('reportPage comes from a page only');
       const kind = classifyUrl(new URL(sender.url));
       if (!kind) throw new BadRequestError('reportPage comes from an arXiv or Hugging Face page only');
-      const service = await getService();
-      const papers = checkReport(data).map((paper) => ({
-        ...paper,
-        matchId: paper.matchId && service.getPaper(paper.matchId) ? paper.matchId : null,
-      }));
+      const report = checkReport(data);
+      if (report.kind !== kind) throw new BadRequestError(`kind must be "${kind}", the kind of the sending page`);
+      const lookup = await deps.getTitles();
+      // The stored report names each match's title too, so the popup can show it from storage alone.
+      const papers = report.papers.map((paper) => {
+        const matchTitle = paper.matchId ? (lookup.titleOf(paper.matchId) ?? null) : null;
+        return { ...paper, matchId: matchTitle === null ? null : paper.matchId, matchTitle };
+      });
       await saveTabReport(sender.tabId, { url: sender.url, kind, papers });
       await rememberSeen(papers);
       await deps.setBadgeCount(sender.tabId, new Set(papers.map((p) => p.matchId).filter(Boolean)).size);
     },
-    async describeTab(data, sender) {
-      requireExtension(sender, 'describeTab');
-      if (typeof data !== 'number' || !Number.isInteger(data) || data < 0) {
+    async describeTab(data) {
+      if (typeof data !== 'number' || !Number.isSafeInteger(data) || data < 0) {
         throw new BadRequestError('tabId must be a whole number');
       }
-      return describeTab(deps, data);
+      const lookup = await deps.getTitles();
+      const matchTitle = async (title: string) => {
+        const match = lookup.matchTitle(title).match;
+        return match ? { id: match.id, title: match.title } : null;
+      };
+      return describeTab({ getTab: deps.getTab, matchTitle }, data);
     },
   };
 
   /** A corpus id a message names must exist; an unknown one is dropped rather than stored. */
   async function checkKnownIds<T extends { corpusId?: string | null }>(ref: T): Promise<T> {
-    if (ref.corpusId && !(await getService()).getPaper(ref.corpusId)) return { ...ref, corpusId: null };
+    if (ref.corpusId && !(await deps.getTitles()).hasPaper(ref.corpusId)) return { ...ref, corpusId: null };
     return ref;
   }
-}
-
-async function describeTab(deps: BackgroundDeps, tabId: number): Promise<TabDescription> {
-  const tab = await deps.getTab(tabId);
-  const url = tab?.url ?? null;
-  const kind = url ? classifyUrl(new URL(url)) : null;
-  if (!url || !kind) return { url, kind, status: 'unsupported', papers: [] };
-  const service = await deps.getService();
-  const describe = (title: string, arxivId: string | null) => {
-    const match = service.matchTitle(title).match;
-    return { title, arxivId, match: match ? { id: match.id, title: match.title } : null };
-  };
-  if (kind === 'arxiv-pdf') {
-    const arxivId = arxivIdOf(new URL(url).pathname.slice('/pdf/'.length));
-    const seen = arxivId ? await lookupSeen(arxivId) : null;
-    if (seen) return { url, kind, status: 'pdf', papers: [describe(seen.title, arxivId)] };
-    const fromTitle = tab?.title ? describe(tab.title, arxivId) : null;
-    if (fromTitle?.match) return { url, kind, status: 'pdf', papers: [fromTitle] };
-    return { url, kind, status: 'pdf-unknown', papers: [] };
-  }
-  const report = await getTabReport(tabId);
-  if (!report || report.url !== url) return { url, kind, status: 'waiting', papers: [] };
-  const papers = report.papers.map((p) => {
-    const match = p.matchId ? service.getPaper(p.matchId) : undefined;
-    return { title: p.title, arxivId: p.arxivId, match: match ? { id: match.id, title: match.title } : null };
-  });
-  return { url, kind, status: papers.length > 0 ? 'detected' : 'empty', papers };
 }

@@ -1,4 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import { browser } from 'wxt/browser';
 import { withRetry } from './retry';
 import type { TabReport } from '../background/tab-reports';
 import type { Paper } from '../corpus/types';
@@ -53,7 +54,25 @@ const messaging = defineExtensionMessaging<ProtocolMap>();
 
 export const { onMessage } = messaging;
 
-/** Sends a typed message to the background, retried across a service-worker restart. */
-type Send = (type: keyof ProtocolMap, ...rest: unknown[]) => Promise<unknown>;
-export const sendMessage = ((type: keyof ProtocolMap, ...rest: unknown[]) =>
-  withRetry(() => (messaging.sendMessage as Send)(type, ...rest))) as typeof messaging.sendMessage;
+/** A random whole number naming one request, within the safe-integer range the envelope check accepts. */
+function newRequestId(): number {
+  const [high, low] = crypto.getRandomValues(new Uint32Array(2));
+  return (high! % 2 ** 21) * 2 ** 32 + low!;
+}
+
+type Answer = { res: unknown } | { err: { name?: string; message?: string } };
+
+/**
+ * Sends a typed message to the background, retried across a service-worker restart. The envelope is
+ * @webext-core/messaging's ({ id, type, data, timestamp }), built here so that every retry carries the
+ * first attempt's id: the background applies a change with a given id only once (lib/storage/op-log.ts).
+ */
+export const sendMessage = ((type: keyof ProtocolMap, data?: unknown) => {
+  const id = newRequestId();
+  return withRetry(async () => {
+    const answer = (await browser.runtime.sendMessage({ id, type, data, timestamp: Date.now() })) as Answer | undefined;
+    if (!answer || typeof answer !== 'object') throw new Error('No response');
+    if ('err' in answer) throw Object.assign(new Error(answer.err.message), { name: answer.err.name ?? 'Error' });
+    return answer.res;
+  });
+}) as typeof messaging.sendMessage;

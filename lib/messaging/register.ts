@@ -1,31 +1,76 @@
 import { browser } from 'wxt/browser';
 import type { Handlers, Sender } from './handlers';
-import { onMessage, type ProtocolMap } from './protocol';
+import type { ProtocolMap } from './protocol';
+import { BadRequestError, checkMessage, SITE_URL } from './validate';
 
-interface RawSender {
+/** The browser's account of who sent a message (runtime.MessageSender), as far as it is read here. */
+export interface RawSender {
   id?: string;
   url?: string;
+  frameId?: number;
   tab?: { id?: number; url?: string };
 }
 
-/** Who sent a message, from the browser's own account of it (never from the message itself). */
+/** What the background answers, in @webext-core/messaging's wire format: `{ res }` or `{ err }`. */
+export type Answer = { res: unknown } | { err: { name: string; message: string; stack: string } };
+
+/**
+ * Who sent a message, from the browser's own account of it (never from the message itself): one of
+ * this extension's pages, or its content script in the top frame of a tab on arxiv.org or
+ * huggingface.co. Anyone else is refused.
+ */
 export function describeSender(raw: RawSender | undefined, runtimeId: string, extensionOrigin: string): Sender {
-  const frameUrl = raw?.url ?? null;
-  const fromExtension = raw?.id === runtimeId && frameUrl !== null && frameUrl.startsWith(extensionOrigin);
+  if (!raw || raw.id !== runtimeId) throw new BadRequestError('the sender is not this extension');
+  const frameUrl = raw.url ?? null;
+  if (frameUrl !== null && frameUrl.startsWith(extensionOrigin)) {
+    return { tabId: null, url: frameUrl, fromExtension: true };
+  }
+  const tabId = raw.tab?.id;
+  if (typeof tabId !== 'number' || tabId < 0) throw new BadRequestError('a content script must run in a tab');
+  if (raw.frameId !== undefined && raw.frameId !== 0) {
+    throw new BadRequestError('a content script must run in the top frame');
+  }
   // A page that navigated with history.pushState keeps its first URL in sender.url; the tab's URL
   // is the current one (our content scripts run in the top frame only).
-  const url = fromExtension ? frameUrl : (raw?.tab?.url ?? frameUrl);
-  return { tabId: !fromExtension && raw?.tab?.id !== undefined ? raw.tab.id : null, url, fromExtension };
+  const url = raw.tab?.url ?? frameUrl;
+  if (url === null || !SITE_URL.test(url)) {
+    throw new BadRequestError('a content script must run on arxiv.org or huggingface.co');
+  }
+  return { tabId, url, fromExtension: false };
 }
 
-/** The thin adapter: registers each handler with the extension's message listener. */
+function toAnswer(error: unknown): Answer {
+  if (!(error instanceof Error)) return { err: { name: 'Error', message: String(error), stack: '' } };
+  // A bad request is the sender's mistake: the background's stack would tell it nothing.
+  const stack = error instanceof BadRequestError ? '' : (error.stack ?? '');
+  return { err: { name: error.name, message: error.message, stack } };
+}
+
+/**
+ * The background's one message listener: checks the sender, then the envelope, then hands the data
+ * to the handler of its type. Every message gets an answer; anything malformed gets an error.
+ */
+export function createMessageListener(
+  handlers: Handlers,
+  runtimeId: string,
+  extensionOrigin: string,
+): (message: unknown, sender: RawSender | undefined) => Promise<Answer> {
+  const types = new Set(Object.keys(handlers));
+  return async (message, rawSender) => {
+    try {
+      const sender = describeSender(rawSender, runtimeId, extensionOrigin);
+      const { type, data } = checkMessage(message, types);
+      const handle = handlers[type as keyof ProtocolMap] as (data: unknown, sender: Sender) => Promise<unknown>;
+      // The envelope's id names the request (a retry keeps it): changes are applied once per id.
+      return { res: await handle(data, { ...sender, requestId: (message as { id: number }).id }) };
+    } catch (error) {
+      return toAnswer(error);
+    }
+  };
+}
+
+/** The thin adapter: one runtime.onMessage listener that answers with a promise (webextension-polyfill). */
 export function registerHandlers(handlers: Handlers): void {
-  const origin = browser.runtime.getURL('/');
-  for (const name of Object.keys(handlers) as (keyof ProtocolMap)[]) {
-    onMessage(
-      name,
-      (message) =>
-        handlers[name](message.data, describeSender(message.sender as RawSender, browser.runtime.id, origin)) as never,
-    );
-  }
+  const listener = createMessageListener(handlers, browser.runtime.id, browser.runtime.getURL('/'));
+  browser.runtime.onMessage.addListener((message: unknown, sender) => listener(message, sender as RawSender));
 }

@@ -1,9 +1,11 @@
-// A message sent while MV3 stops its service worker can fail with "Could not establish connection"
-// or "The message port closed before a response was received"; the next attempt wakes a fresh
-// worker. Every message Paper Lens sends is safe to repeat (saves and edits are idempotent), so
-// such a failure is retried a few times before it is reported.
-const TRANSIENT = /could not establish connection|receiving end does not exist|message port closed/i;
-const DELAYS_MS = [50, 200, 600];
+// A message sent while MV3 stops its service worker can fail with "Could not establish connection",
+// "The message port closed before a response was received", "No SW" or, when the worker stops while
+// the handler runs, "A listener indicated an asynchronous response ... but the message channel
+// closed"; the next attempt wakes a fresh worker. Every message Paper Lens sends is safe to repeat
+// (a retry keeps its request id, and the background applies a change with a given id once), so such
+// a failure is retried for several seconds (a fresh worker first loads its index) before it is reported.
+const TRANSIENT = /could not establish connection|receiving end does not exist|message (port|channel) closed|^No SW$/i;
+const DELAYS_MS = [50, 150, 400, 1000, 2000, 4000];
 
 /** Whether an error is the passing kind a stopped service worker causes. */
 export function isTransient(error: unknown): boolean {

@@ -10,7 +10,30 @@ export class BadRequestError extends Error {
 }
 
 /** Limits that keep one message from costing the background more than a page's worth of work. */
-export const LIMITS = { titles: 5000, text: 20_000, title: 2000, query: 500, k: 100 } as const;
+export const LIMITS = {
+  titles: 5000,
+  text: 20_000,
+  title: 2000,
+  query: 500,
+  k: 100,
+  /** A whole message's data, in characters of JSON (an import of the largest file fits). */
+  message: 8 * 1024 * 1024,
+} as const;
+
+/** The pages Paper Lens reads and links to: its content scripts run there and nowhere else. */
+export const SITE_URL = /^https:\/\/(arxiv\.org|huggingface\.co)\//;
+const WEB_URL = /^https?:\/\//;
+
+/** The fields of the envelope @webext-core/messaging sends: { id, type, data, timestamp }. */
+const ENVELOPE_FIELDS = ['id', 'type', 'data', 'timestamp'] as const;
+const PAPER_REF_FIELDS = ['title', 'corpusId', 'arxivId', 'url'] as const;
+/** A saved entry's (and an imported paper's) fields: a paper reference plus the list's own. */
+const SAVED_FIELDS = [...PAPER_REF_FIELDS, 'key', 'savedAt', 'tags', 'note', 'read'] as const;
+
+/** A field name as an error message shows it: quoted, and cut short. */
+function quote(name: string): string {
+  return JSON.stringify(name.length > 40 ? `${name.slice(0, 40)}…` : name);
+}
 
 /** Checks that a value is a string of at most `max` characters. */
 export function checkString(value: unknown, name: string, max: number): string {
@@ -27,19 +50,69 @@ export function checkK(value: unknown): number {
   return value;
 }
 
-/** Checks that a value is a plain object and returns it for field checks. */
-export function checkObject(value: unknown, name: string): Record<string, unknown> {
+/** Checks that a value is a finite number. */
+export function checkNumber(value: unknown, name: string): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new BadRequestError(`${name} must be a number`);
+  return value;
+}
+
+/** Checks that a value is true or false. */
+export function checkBoolean(value: unknown, name: string): boolean {
+  if (typeof value !== 'boolean') throw new BadRequestError(`${name} must be true or false`);
+  return value;
+}
+
+/**
+ * Checks that a value is a plain object (no class instance, no array) whose own keys are all among
+ * `fields`, and returns it for field checks. Unknown keys, `__proto__` and `constructor` among them,
+ * are refused rather than carried along into storage.
+ */
+export function checkObject(value: unknown, name: string, fields: readonly string[]): Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new BadRequestError(`${name} must be an object`);
+  }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) throw new BadRequestError(`${name} must be a plain object`);
+  for (const key of Reflect.ownKeys(value)) {
+    if (typeof key !== 'string' || !fields.includes(key)) {
+      throw new BadRequestError(`${name} has an unknown field ${quote(String(key))}`);
+    }
   }
   return value as Record<string, unknown>;
 }
 
+/** Checks that a value is a plain array of at most `max` entries (holes read as undefined). */
+export function checkArray(value: unknown, name: string, max: number): unknown[] {
+  if (!Array.isArray(value) || Object.getPrototypeOf(value) !== Array.prototype) {
+    throw new BadRequestError(`${name} must be an array`);
+  }
+  if (value.length > max) throw new BadRequestError(`${name} has more than ${max} entries`);
+  return Array.from(value);
+}
+
 /** Checks that a value is an array of at most `max` strings of at most `maxLength` characters each. */
 export function checkStrings(value: unknown, name: string, max: number, maxLength: number): string[] {
-  if (!Array.isArray(value)) throw new BadRequestError(`${name} must be an array`);
-  if (value.length > max) throw new BadRequestError(`${name} has more than ${max} entries`);
-  return value.map((item, i) => checkString(item, `${name}[${i}]`, maxLength));
+  return checkArray(value, name, max).map((item, i) => checkString(item, `${name}[${i}]`, maxLength));
+}
+
+/** Checks the envelope of a message and returns its type (one of `types`) and data. */
+export function checkMessage(value: unknown, types: ReadonlySet<string>): { type: string; data: unknown } {
+  const message = checkObject(value, 'message', ENVELOPE_FIELDS);
+  if (!Number.isSafeInteger(message.id)) throw new BadRequestError('message id must be a whole number');
+  if (typeof message.timestamp !== 'number' || !Number.isFinite(message.timestamp)) {
+    throw new BadRequestError('message timestamp must be a number');
+  }
+  const type = checkString(message.type, 'message type', 100);
+  // A Set, not an object lookup: "constructor" or "__proto__" must not find anything inherited.
+  if (!types.has(type)) throw new BadRequestError(`unknown message type ${quote(type)}`);
+  let size: number;
+  try {
+    size = JSON.stringify(message.data ?? null).length;
+  } catch {
+    throw new BadRequestError('message data is not plain data');
+  }
+  if (size > LIMITS.message) throw new BadRequestError(`message data is larger than ${LIMITS.message} characters`);
+  return { type, data: message.data };
 }
 
 // The same id shape the page readers use, anchored: the whole value must be an id.
@@ -49,22 +122,30 @@ function checkNullable<T>(value: unknown, check: (v: unknown) => T): T | null {
   return value === undefined || value === null ? null : check(value);
 }
 
-/** Checks a reference to a paper: a non-empty title and optional ids of the right shape. */
-export function checkPaperRef(value: unknown): {
+/** A paper reference, checked. */
+export interface CheckedRef {
   title: string;
   corpusId: string | null;
   arxivId: string | null;
   url: string | null;
-} {
-  const ref = checkObject(value, 'paper');
+}
+
+/**
+ * Checks a reference to a paper: a non-empty title and optional ids of the right shape, and a URL on
+ * arxiv.org or huggingface.co. With `savedFields`, a whole saved or imported entry is accepted too: its
+ * URL may then be any web address (an import keeps a DOI link), and its list fields are not read here.
+ */
+export function checkPaperRef(value: unknown, savedFields = false): CheckedRef {
+  const ref = checkObject(value, 'paper', savedFields ? SAVED_FIELDS : PAPER_REF_FIELDS);
   const title = checkString(ref.title, 'title', LIMITS.title);
   if (title.trim() === '') throw new BadRequestError('title is empty');
   const arxivId = checkNullable(ref.arxivId, (v) => checkString(v, 'arxivId', 40));
   if (arxivId !== null && !ARXIV_ID_SHAPE.test(arxivId)) throw new BadRequestError('arxivId is not an arXiv id');
   const url = checkNullable(ref.url, (v) => checkString(v, 'url', 2000));
-  if (url !== null && !/^https:\/\/(arxiv\.org|huggingface\.co)\//.test(url)) {
+  if (url !== null && !savedFields && !SITE_URL.test(url)) {
     throw new BadRequestError('url must be an arxiv.org or huggingface.co address');
   }
+  if (url !== null && savedFields && !WEB_URL.test(url)) throw new BadRequestError('url must be a web address');
   return {
     title,
     corpusId: checkNullable(ref.corpusId, (v) => checkString(v, 'corpusId', LIMITS.query)),
@@ -73,63 +154,68 @@ export function checkPaperRef(value: unknown): {
   };
 }
 
-/** Checks a page report's papers. */
-export function checkReport(value: unknown): { title: string; arxivId: string | null; matchId: string | null }[] {
-  const report = checkObject(value, 'report');
-  if (!Array.isArray(report.papers)) throw new BadRequestError('papers must be an array');
-  if (report.papers.length > LIMITS.titles) throw new BadRequestError(`papers has more than ${LIMITS.titles} entries`);
-  return report.papers.map((item: unknown, i: number) => {
-    const paper = checkObject(item, `papers[${i}]`);
-    const arxivId = checkNullable(paper.arxivId, (v) => checkString(v, 'arxivId', 40));
+/** Checks a page report: the page's kind as its content script read it, and its papers. */
+export function checkReport(value: unknown): {
+  kind: string;
+  papers: { title: string; arxivId: string | null; matchId: string | null }[];
+} {
+  const report = checkObject(value, 'report', ['kind', 'papers']);
+  const kind = checkString(report.kind, 'kind', 40);
+  const papers = checkArray(report.papers, 'papers', LIMITS.titles).map((item, i) => {
+    const paper = checkObject(item, `papers[${i}]`, ['title', 'arxivId', 'matchId']);
+    const arxivId = checkNullable(paper.arxivId, (v) => checkString(v, `papers[${i}].arxivId`, 40));
     return {
       title: checkString(paper.title, `papers[${i}].title`, LIMITS.title),
       arxivId: arxivId !== null && ARXIV_ID_SHAPE.test(arxivId) ? arxivId : null,
-      matchId: checkNullable(paper.matchId, (v) => checkString(v, 'matchId', LIMITS.query)),
+      matchId: checkNullable(paper.matchId, (v) => checkString(v, `papers[${i}].matchId`, LIMITS.query)),
     };
   });
+  return { kind, papers };
 }
 
 /** Checks an edit of a saved entry: tags, note and read state, each optional. */
 export function checkEdit(value: unknown): { key: string; edit: { tags?: string[]; note?: string; read?: boolean } } {
-  const request = checkObject(value, 'request');
+  const request = checkObject(value, 'request', ['key', 'edit']);
   const key = checkString(request.key, 'key', LIMITS.title);
-  const edit = checkObject(request.edit, 'edit');
+  const edit = checkObject(request.edit, 'edit', ['tags', 'note', 'read']);
   const out: { tags?: string[]; note?: string; read?: boolean } = {};
   if (edit.tags !== undefined) out.tags = checkStrings(edit.tags, 'tags', 50, 60);
   if (edit.note !== undefined) out.note = checkString(edit.note, 'note', 5000);
-  if (edit.read !== undefined) {
-    if (typeof edit.read !== 'boolean') throw new BadRequestError('read must be true or false');
-    out.read = edit.read;
-  }
+  if (edit.read !== undefined) out.read = checkBoolean(edit.read, 'read');
   return { key, edit: out };
+}
+
+/** Checks a whole saved entry (to restore it): exactly the list's fields, each of the right type. */
+export function checkSavedEntry(value: unknown): CheckedRef & {
+  key: string;
+  savedAt: number;
+  tags: string[];
+  note: string;
+  read: boolean;
+} {
+  const entry = checkObject(value, 'entry', SAVED_FIELDS);
+  return {
+    key: checkString(entry.key, 'key', LIMITS.title),
+    ...checkPaperRef(entry, true),
+    savedAt: checkNumber(entry.savedAt, 'savedAt'),
+    tags: checkStrings(entry.tags, 'tags', 50, 60),
+    note: checkString(entry.note, 'note', 20_000),
+    read: checkBoolean(entry.read, 'read'),
+  };
 }
 
 /** Checks papers read from an import file: a paper reference plus tags, a note and, from our JSON, the rest. */
 export function checkImported(value: unknown): ImportedPaper[] {
-  if (!Array.isArray(value)) throw new BadRequestError('papers must be an array');
-  if (value.length > LIMITS.titles) throw new BadRequestError(`papers has more than ${LIMITS.titles} entries`);
-  return value.map((item: unknown, i: number) => {
-    const paper = checkObject(item, `papers[${i}]`);
-    const { url: _url, ...ref } = checkPaperRef({ ...paper, url: null });
-    const url = checkNullable(paper.url, (v) => checkString(v, 'url', 2000));
-    if (url !== null && !/^https?:\/\//.test(url)) throw new BadRequestError(`papers[${i}].url must be a web address`);
+  return checkArray(value, 'papers', LIMITS.titles).map((item: unknown, i: number) => {
+    const paper = checkObject(item, `papers[${i}]`, SAVED_FIELDS);
     const out: ImportedPaper = {
-      ...ref,
-      url,
+      ...checkPaperRef(paper, true),
       tags: checkStrings(paper.tags ?? [], `papers[${i}].tags`, 50, 60),
       note: checkString(paper.note ?? '', `papers[${i}].note`, 20_000),
     };
     if (paper.key !== undefined) out.key = checkString(paper.key, `papers[${i}].key`, LIMITS.title);
-    if (paper.savedAt !== undefined) {
-      if (typeof paper.savedAt !== 'number' || !Number.isFinite(paper.savedAt)) {
-        throw new BadRequestError(`papers[${i}].savedAt must be a number`);
-      }
-      out.savedAt = paper.savedAt;
-    }
-    if (paper.read !== undefined) {
-      if (typeof paper.read !== 'boolean') throw new BadRequestError(`papers[${i}].read must be true or false`);
-      out.read = paper.read;
-    }
+    if (paper.savedAt !== undefined) out.savedAt = checkNumber(paper.savedAt, `papers[${i}].savedAt`);
+    if (paper.read !== undefined) out.read = checkBoolean(paper.read, `papers[${i}].read`);
     return out;
   });
 }

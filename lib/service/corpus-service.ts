@@ -1,5 +1,6 @@
 import type { Paper } from '../corpus/types';
-import { createTitleMatcher, type TitleMatch, type TitleMatcher } from '../match/match-title';
+import { createTitleMatcher, matcherOverIndex, type TitleMatch, type TitleMatcher } from '../match/match-title';
+import type { TitleIndex } from '../match/title-index';
 import type { RelatedModel } from '../related/model';
 import { createRelatedRanker, formatReason, type RelatedHit, type RelatedRanker } from '../related/rank-related';
 import { createCorpusSearch, type CorpusSearch } from '../search/search-corpus';
@@ -49,8 +50,30 @@ export class UnknownPaperError extends Error {
   }
 }
 
+/** What the title index alone answers: enough for pages to be recognised before the rest is loaded. */
+export interface TitleLookup {
+  readonly size: number;
+  matchTitle(text: string): TitleMatch;
+  hasPaper(id: string): boolean;
+  titleOf(id: string): string | undefined;
+}
+
+/** The lookup over a prebuilt title index. */
+export function createTitleLookup(index: TitleIndex): TitleLookup {
+  const matcher = matcherOverIndex(index);
+  return {
+    size: index.ids.length,
+    matchTitle: (text) => matcher.match(text),
+    hasPaper: (id) => index.byId.has(id),
+    titleOf: (id) => {
+      const at = index.byId.get(id);
+      return at === undefined ? undefined : index.titles[at];
+    },
+  };
+}
+
 /** Everything the extension and the CLI ask of the corpus, over one bundle. */
-export interface CorpusService {
+export interface CorpusService extends TitleLookup {
   readonly papers: readonly Paper[];
   getPaper(id: string): Paper | undefined;
   stats(): CorpusStats;
@@ -67,13 +90,18 @@ const SET_LIMIT = 200;
 const SET_DEPTH = 20;
 
 /**
- * Wraps a bundle. The matcher and the search index are built on first use and the related-work
- * model is loaded on first need, so a woken service worker answers its first lookup quickly.
+ * Wraps a bundle. The matcher comes from a prebuilt title index when one is given (the extension),
+ * else it is built on first use; the search index is built on first use and the related-work model
+ * is loaded on first need.
  */
-export function createCorpusService(bundle: CorpusBundle, loadModel: () => Promise<RelatedModel>): CorpusService {
+export function createCorpusService(
+  bundle: CorpusBundle,
+  loadModel: () => Promise<RelatedModel>,
+  titles?: TitleIndex,
+): CorpusService {
   const { papers } = bundle;
   const byId = new Map(papers.map((paper, index) => [paper.id, index]));
-  let matcher: TitleMatcher | undefined;
+  let matcher: TitleMatcher | undefined = titles ? matcherOverIndex(titles) : undefined;
   let searcher: CorpusSearch | undefined;
   let ranker: Promise<RelatedRanker> | undefined;
   const getRanker = () => (ranker ??= loadModel().then(createRelatedRanker));
@@ -88,6 +116,12 @@ export function createCorpusService(bundle: CorpusBundle, loadModel: () => Promi
 
   return {
     papers,
+    size: papers.length,
+    hasPaper: (id) => byId.has(id),
+    titleOf: (id) => {
+      const index = byId.get(id);
+      return index === undefined ? undefined : papers[index]!.title;
+    },
     getPaper: (id) => {
       const index = byId.get(id);
       return index === undefined ? undefined : papers[index];

@@ -10,6 +10,7 @@ const tabs = new Map<number, { url: string; title: string }>();
 const badges = new Map<number, number>();
 const handlers = createHandlers({
   getService: async () => service,
+  getTitles: async () => service,
   getTab: async (id) => tabs.get(id) ?? null,
   setBadgeCount: async (id, count) => void badges.set(id, count),
 });
@@ -163,7 +164,9 @@ describe('createHandlers: the reading list', () => {
     await handlers.unsavePaper({ title: MMRL }, popup);
     expect(await handlers.restorePaper(entry, popup)).toBe(true);
     expect((await readSavedList()).papers).toEqual([entry]);
-    await expect(handlers.restorePaper({ title: 'x' }, popup)).rejects.toThrow(
+    await expect(handlers.restorePaper({ title: 'x' }, popup)).rejects.toThrow('bad request: key must be a string');
+    // Well-formed, but not an entry the storage layer would read back (titles stop at 1000 characters).
+    await expect(handlers.restorePaper({ ...entry, title: 'x'.repeat(1001) }, popup)).rejects.toThrow(
       'bad request: entry is not a saved paper',
     );
   });
@@ -176,36 +179,5 @@ describe('createHandlers: the reading list', () => {
     expect(more.map((p) => p.id)).not.toContain(MMRL_ID);
     expect(more.every((p) => p.reason.startsWith('Near '))).toBe(true);
     expect(await handlers.moreLikeSaved({ tag: 'nothing-tagged', k: 5 }, popup)).toEqual([]);
-  });
-});
-
-describe('describeSender', () => {
-  it('takes a page URL from its tab (current after pushState) and knows the extension pages', async () => {
-    const { describeSender } = await import('../../lib/messaging/register');
-    expect(
-      describeSender(
-        {
-          id: 'me',
-          url: 'https://huggingface.co/papers',
-          tab: { id: 4, url: 'https://huggingface.co/papers/trending' },
-        },
-        'me',
-        'chrome-extension://me/',
-      ),
-    ).toEqual({ tabId: 4, url: 'https://huggingface.co/papers/trending', fromExtension: false });
-    expect(
-      describeSender(
-        { id: 'me', url: 'chrome-extension://me/popup.html', tab: { id: 9 } },
-        'me',
-        'chrome-extension://me/',
-      ),
-    ).toEqual({ tabId: null, url: 'chrome-extension://me/popup.html', fromExtension: true });
-    expect(
-      describeSender({ id: 'other', url: 'chrome-extension://other/x.html' }, 'me', 'chrome-extension://me/'),
-    ).toEqual({
-      tabId: null,
-      url: 'chrome-extension://other/x.html',
-      fromExtension: false,
-    });
   });
 });

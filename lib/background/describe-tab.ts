@@ -1,0 +1,46 @@
+import { arxivIdOf } from '../pages/arxiv';
+import { classifyUrl } from '../pages/detect';
+import type { TabDescription } from '../messaging/protocol';
+import { getTabReport, lookupSeen, type SeenPaper, type TabReport } from './tab-reports';
+
+/** What describing a tab reads: the tab, its stored report, remembered arXiv ids, and a title matcher. */
+export interface DescribeDeps {
+  getTab(tabId: number): Promise<{ url: string | null; title: string | null } | null>;
+  getReport?(tabId: number): Promise<TabReport | null>;
+  lookupSeen?(arxivId: string): Promise<SeenPaper | null>;
+  /** Matches a title against the corpus (the background's title index; the popup asks the background). */
+  matchTitle(title: string): Promise<{ id: string; title: string } | null>;
+}
+
+/**
+ * What Paper Lens knows of a tab. The popup runs this itself over storage (the report already names
+ * each match), so its first render does not wait for a sleeping service worker; only a PDF named from
+ * its tab title needs the matcher.
+ */
+export async function describeTab(deps: DescribeDeps, tabId: number): Promise<TabDescription> {
+  const tab = await deps.getTab(tabId);
+  const url = tab?.url ?? null;
+  const kind = url ? classifyUrl(new URL(url)) : null;
+  if (!url || !kind) return { url, kind, status: 'unsupported', papers: [] };
+  const describe = async (title: string, arxivId: string | null) => ({
+    title,
+    arxivId,
+    match: await deps.matchTitle(title),
+  });
+  if (kind === 'arxiv-pdf') {
+    const arxivId = arxivIdOf(new URL(url).pathname.slice('/pdf/'.length));
+    const seen = arxivId ? await (deps.lookupSeen ?? lookupSeen)(arxivId) : null;
+    if (seen) return { url, kind, status: 'pdf', papers: [await describe(seen.title, arxivId)] };
+    const fromTitle = tab?.title ? await describe(tab.title, arxivId) : null;
+    if (fromTitle?.match) return { url, kind, status: 'pdf', papers: [fromTitle] };
+    return { url, kind, status: 'pdf-unknown', papers: [] };
+  }
+  const report = await (deps.getReport ?? getTabReport)(tabId);
+  if (!report || report.url !== url) return { url, kind, status: 'waiting', papers: [] };
+  const papers = report.papers.map((p) => ({
+    title: p.title,
+    arxivId: p.arxivId,
+    match: p.matchId && p.matchTitle ? { id: p.matchId, title: p.matchTitle } : null,
+  }));
+  return { url, kind, status: papers.length > 0 ? 'detected' : 'empty', papers };
+}
