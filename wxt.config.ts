@@ -1,12 +1,26 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+// The extension pages (popup, background) load only their own scripts and styles, fetch only their own
+// packaged files (the corpus), and embed, frame and submit nothing: no eval, no inline script, no
+// request to any other host. `wxt dev` keeps WXT's own CSP, which lets the pages reach its dev server.
+const EXTENSION_PAGES_CSP = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 // The narrowest permissions that work: host access to the two sites Paper Lens reads (for its
 // content script, and for the popup to read the URL and title of such a tab), storage for the
 // reading list, and contextMenus for "Look up in Paper Lens". No tabs permission, no <all_urls>.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, command }) => ({
     name: 'Paper Lens',
     permissions: ['storage', 'contextMenus'],
     commands: {
@@ -18,8 +32,25 @@ export default defineConfig({
     host_permissions: ['https://arxiv.org/*', 'https://huggingface.co/*'],
     description:
       'Recognises ML papers on arXiv and Hugging Face, shows related work from a bundled corpus and keeps a local reading list. Fully offline.',
+    ...(command === 'build'
+      ? {
+          content_security_policy:
+            browser === 'firefox' ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
+        }
+      : {}),
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'paper-lens@example.org', strict_min_version: '115.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'paper-lens@example.org',
+              // 140 (the ESR) and 142 on Android are the first to read data_collection_permissions.
+              strict_min_version: '140.0',
+              // Firefox's declaration that the extension collects and transmits no data at all.
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
       : {}),
   }),
   vite: () => ({

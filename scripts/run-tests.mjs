@@ -49,6 +49,13 @@ checks('check', [
   ['npx', ['tsc', '--noEmit']],
   ['npx', ['oxlint', '--deny-warnings']],
   ['npx', ['prettier', '--check', '.']],
+  // Mozilla's add-on linter on the Firefox build: exits non-zero on any error (warnings are printed).
+  // It works offline; NO_UPDATE_NOTIFIER and --no-config-discovery keep web-ext from asking npm for a
+  // newer version or reading a config file outside the project.
+  [
+    'env',
+    ['NO_UPDATE_NOTIFIER=1', 'npx', 'web-ext', 'lint', '--source-dir', '.output/firefox-mv2', '--no-config-discovery'],
+  ],
 ]);
 vitest('unit', []);
 if (built && checks('chromium', [['node', ['scripts/ensure-chromium.mjs']]])) {
