@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { RelatedPanel } from '../../components/RelatedPanel';
 import type { ReportedPaper } from '../background/tab-reports';
 import type { TitleMatch } from '../match/match-title';
+import { LIMITS } from '../messaging/validate';
 import { detectPage } from '../pages/detect';
 import { HOST_ATTRIBUTE } from '../pages/text';
 import type { DetectedPaper, PageDetection } from '../pages/types';
@@ -173,7 +174,9 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
     if (detection) {
       await api.reportPage({
         kind: detection.kind,
-        papers: papers.map((p) => ({
+        // The background refuses a report of more than LIMITS.titles papers, so a 10,000-entry page
+        // was never reported at all; it reports its first LIMITS.titles instead (badges cover them all).
+        papers: papers.slice(0, LIMITS.titles).map((p) => ({
           title: p.title,
           arxivId: p.arxivId,
           matchId: entries.get(p.anchor)?.match?.id ?? null,
@@ -245,9 +248,14 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
     return running;
   }
 
+  // Throttled, not debounced: a page that changes more often than RESCAN_DELAY (a body replaced
+  // every 20 ms) restarted the timer forever and was never rescanned; now it is, once per delay.
   function scheduleScan(): void {
-    clearTimeout(timer);
-    timer = setTimeout(() => void scan(), RESCAN_DELAY);
+    if (timer !== undefined) return;
+    timer = setTimeout(() => {
+      timer = undefined;
+      void scan();
+    }, RESCAN_DELAY);
   }
 
   // Our own insertions show up as mutations too; only the page's own changes call for a rescan.

@@ -30,26 +30,34 @@ const MAX_CHARS = 2000;
  */
 export function readText(element: Element): string {
   let out = '';
-  const walk = (node: Node): void => {
-    for (let child = node.firstChild; child && out.length < MAX_CHARS; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        out += child.nodeValue ?? '';
-      } else if (child.nodeType === 1) {
-        const el = child as Element;
-        if (el.tagName === 'SCRIPT') {
-          if (/^math\/tex/i.test(el.getAttribute('type') ?? '')) out += `$${el.textContent ?? ''}$`;
-          continue;
-        }
-        if (el.matches(SKIP)) {
-          if (el.tagName.toLowerCase() === 'mjx-container') out += mathJax3Text(el);
-          continue;
-        }
-        walk(el);
-        if (/^(DIV|P|BR|LI|H[1-6])$/.test(el.tagName)) out += ' ';
+  // A loop with its own stack of open elements, not recursion: a hostile page can nest a title
+  // tens of thousands of elements deep, which overflowed the call stack and aborted the whole scan.
+  const open: Element[] = [];
+  let child = element.firstChild;
+  while (out.length < MAX_CHARS) {
+    if (!child) {
+      const done = open.pop();
+      if (!done) break;
+      if (/^(DIV|P|BR|LI|H[1-6])$/.test(done.tagName)) out += ' ';
+      child = done.nextSibling;
+      continue;
+    }
+    if (child.nodeType === 3) {
+      out += child.nodeValue ?? '';
+    } else if (child.nodeType === 1) {
+      const el = child as Element;
+      if (el.tagName === 'SCRIPT') {
+        if (/^math\/tex/i.test(el.getAttribute('type') ?? '')) out += `$${el.textContent ?? ''}$`;
+      } else if (el.matches(SKIP)) {
+        if (el.tagName.toLowerCase() === 'mjx-container') out += mathJax3Text(el);
+      } else {
+        open.push(el);
+        child = el.firstChild;
+        continue;
       }
     }
-  };
-  walk(element);
+    child = child.nextSibling;
+  }
   return collapseSpace(out.slice(0, MAX_CHARS));
 }
 
