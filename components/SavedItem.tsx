@@ -6,10 +6,12 @@ interface Props {
   onOpen: (id: string) => void;
   onEdit: (edit: { tags?: string[]; note?: string; read?: boolean }) => void;
   onRemove: () => void;
+  /** The list is from a newer Paper Lens: shown, never changed. */
+  readOnly?: boolean;
 }
 
 /** One saved paper: title, tags, note and read state, each editable in place. */
-export function SavedItem({ paper, onOpen, onEdit, onRemove }: Props) {
+export function SavedItem({ paper, onOpen, onEdit, onRemove, readOnly = false }: Props) {
   const [editing, setEditing] = useState(false);
   const [tags, setTags] = useState(paper.tags.join(', '));
   const [note, setNote] = useState(paper.note);
@@ -66,12 +68,13 @@ export function SavedItem({ paper, onOpen, onEdit, onRemove }: Props) {
         </div>
       )}
       <span class="pl-actions">
-        <button type="button" onClick={() => onEdit({ read: !paper.read })}>
+        <button type="button" disabled={readOnly} onClick={() => onEdit({ read: !paper.read })}>
           {paper.read ? 'Mark unread' : 'Mark read'}
         </button>
         {!editing && (
           <button
             type="button"
+            disabled={readOnly}
             onClick={() => {
               setTags(paper.tags.join(', '));
               setNote(paper.note);
@@ -81,7 +84,7 @@ export function SavedItem({ paper, onOpen, onEdit, onRemove }: Props) {
             Edit
           </button>
         )}
-        <button type="button" onClick={onRemove}>
+        <button type="button" disabled={readOnly} onClick={onRemove}>
           Remove
         </button>
       </span>

@@ -4,7 +4,7 @@ import { toCsv } from '../lib/export/csv';
 import { toJsonExport } from '../lib/export/json';
 import { toMarkdown } from '../lib/export/markdown';
 import { toRelatedWorkStarter } from '../lib/export/starter';
-import type { ExportPaper, ImportedPaper } from '../lib/export/types';
+import { MAX_IMPORT_CHARS, type ExportPaper, type ImportedPaper } from '../lib/export/types';
 import type { CorpusClient } from '../lib/messaging/client';
 import type { RelatedPaper } from '../lib/service/corpus-service';
 import type { SavedPaper } from '../lib/storage/saved-list';
@@ -25,8 +25,6 @@ interface Preview {
   update: number;
   unchanged: number;
 }
-
-const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /** Export the list (or one tag) in four formats and a related-work starter; import with a preview. */
 export function SavedTools({ client, papers, tag, download }: Props) {
@@ -66,7 +64,11 @@ export function SavedTools({ client, papers, tag, download }: Props) {
     setMessage(null);
     setPreview(null);
     try {
-      if (file.size > MAX_FILE_BYTES) throw new Error(`${file.name}: the file is larger than 5 MB.`);
+      // Refused by its size before a byte is read: a 50 MB file never reaches memory or the parser.
+      if (file.size > MAX_IMPORT_CHARS) {
+        const mb = (file.size / 1024 / 1024).toFixed(1);
+        throw new Error(`${file.name}: The file is too large to import (${mb} MB; the limit is 5 MB).`);
+      }
       // The BibTeX parser is large: it loads only when someone imports.
       const { parseImport, planImport } = await import('../lib/export/import');
       const parsed = parseImport(await file.text(), file.name);
@@ -85,9 +87,13 @@ export function SavedTools({ client, papers, tag, download }: Props) {
 
   const apply = async () => {
     if (!preview) return;
-    const result = await client.applyImport(preview.papers);
+    try {
+      const result = await client.applyImport(preview.papers);
+      setMessage({ text: `Imported: ${result.added} added, ${result.updated} updated.`, error: false });
+    } catch (error) {
+      setMessage({ text: `Nothing was imported. ${(error as Error).message}`, error: true });
+    }
     setPreview(null);
-    setMessage({ text: `Imported: ${result.added} added, ${result.updated} updated.`, error: false });
   };
 
   return (

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { SavedListRead, SavedPaper } from '../lib/storage/saved-list';
 import { SavedItem } from './SavedItem';
+import { UnreadableBanner } from './UnreadableBanner';
 
 interface Props {
   list: SavedListRead | null;
@@ -13,10 +14,12 @@ interface Props {
   onTag: (tag: string | null) => void;
   /** Export and import controls, rendered under the filters. */
   tools?: preact.ComponentChildren;
+  /** Hands the file of unreadable data to the browser; tests pass a recorder. */
+  download?: (name: string, type: string, text: string) => void;
 }
 
 /** The reading list, newest first, filtered by tag and text. */
-export function SavedView({ list, onOpen, onEdit, onRemove, onUndo, undoable, tag, onTag, tools }: Props) {
+export function SavedView({ list, onOpen, onEdit, onRemove, onUndo, undoable, tag, onTag, tools, download }: Props) {
   const [filter, setFilter] = useState('');
   if (!list) return <p class="pl-empty">Loading your list…</p>;
   const tags = [...new Set(list.papers.flatMap((p) => p.tags))].sort();
@@ -28,11 +31,7 @@ export function SavedView({ list, onOpen, onEdit, onRemove, onUndo, undoable, ta
   );
   return (
     <section aria-label="Saved papers">
-      {list.problem && (
-        <p class="pl-error" role="alert">
-          Some of your saved data could not be read ({list.problem}). A copy is kept aside; nothing was deleted.
-        </p>
-      )}
+      <UnreadableBanner list={list} {...(download ? { download } : {})} />
       <div class="pl-filters">
         <input
           type="text"
@@ -65,6 +64,7 @@ export function SavedView({ list, onOpen, onEdit, onRemove, onUndo, undoable, ta
               onOpen={onOpen}
               onEdit={(edit) => onEdit(paper, edit)}
               onRemove={() => onRemove(paper)}
+              readOnly={list.readOnly}
             />
           ))}
         </ul>

@@ -72,6 +72,27 @@ function toImported(entry: Entry): ImportedPaper {
   };
 }
 
+/**
+ * Where braces do not pair up, outside quoted or escaped text: an extra '}' (which the parser skips
+ * as text between entries, silently dropping what follows it) or a '{' never closed. Null when they pair.
+ */
+export function findUnbalancedBrace(text: string): string | null {
+  const open: number[] = [];
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\\' && text[i + 1] !== '\n') i++;
+    else if (c === '\n') line++;
+    else if (c === '%' && open.length === 0) {
+      const end = text.indexOf('\n', i);
+      i = (end < 0 ? text.length : end) - 1;
+    } else if (c === '{') open.push(line);
+    else if (c === '}' && open.pop() === undefined) return `an extra '}' on line ${line}`;
+  }
+  const last = open.at(-1);
+  return last === undefined ? null : `the '{' on line ${last} is never closed`;
+}
+
 /** Reads BibTeX text into imported papers; throws ImportError on any syntax error or when no entry is found. */
 export function parseBibtex(text: string): ImportedPaper[] {
   let library: ReturnType<typeof parse>;
@@ -84,9 +105,14 @@ export function parseBibtex(text: string): ImportedPaper[] {
   const [first] = library.errors;
   if (first) {
     const more = library.errors.length > 1 ? ` (and ${library.errors.length - 1} more problems)` : '';
-    const hint = first.error.startsWith('Token mismatch') ? ' Check for unbalanced braces or a missing comma.' : '';
+    const hint = /^(Token mismatch|Unterminated)/.test(first.error)
+      ? ' Check for unbalanced braces or a missing comma.'
+      : '';
     throw new ImportError(`The BibTeX could not be read: ${first.error}${more}.${hint}`);
   }
+  const unbalanced = findUnbalancedBrace(text);
+  if (unbalanced)
+    throw new ImportError(`The BibTeX has unbalanced braces: ${unbalanced}. Nothing was imported from it.`);
   if (library.entries.length === 0) throw new ImportError('The BibTeX file holds no entries.');
   return library.entries.map(toImported);
 }

@@ -83,11 +83,11 @@ describe('validateSavedList', () => {
     };
     expect(validateSavedList({ papers: [good, { ...good, savedAt: 'yesterday' }, null] })).toEqual({
       papers: [good],
-      problem: '2 saved entries could not be read',
+      problem: '2 of 3 saved entries could not be read.',
     });
-    expect(validateSavedList('garbage')).toEqual({
+    expect(validateSavedList(7)).toEqual({
       papers: [],
-      problem: 'the saved list is not in a shape Paper Lens can read',
+      problem: 'The saved list is not in a form Paper Lens can read (it is a number).',
     });
   });
 
@@ -95,7 +95,17 @@ describe('validateSavedList', () => {
     await fakeBrowser.storage.local.set({ savedList: { papers: [{ bogus: true }] } });
     await savePaper({ title: 'New' }, 1);
     const stored = await fakeBrowser.storage.local.get('savedListUnreadable');
-    expect(stored.savedListUnreadable).toEqual({ papers: [{ bogus: true }] });
+    expect(stored.savedListUnreadable).toEqual({
+      format: 'paper-lens-unreadable-data',
+      copies: [
+        {
+          copiedAt: expect.any(Number),
+          problem: '1 of 1 saved entry could not be read.',
+          list: { papers: [{ bogus: true }] },
+          version: null,
+        },
+      ],
+    });
   });
 });
 

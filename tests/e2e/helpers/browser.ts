@@ -53,14 +53,32 @@ export interface ExtensionBrowser {
   routeFixture(url: string | RegExp, body: string, contentType?: string): Promise<void>;
   /** Requests that would have left the browser: not chrome-extension:, data:, blob: and not a routed fixture. */
   externalRequests(): RecordedRequest[];
+  /** The browser profile this launch runs on. */
+  userDataDir: string;
+  /** Closes the browser; the profile is deleted unless it was handed to `launchExtension`. */
   close(): Promise<void>;
+  /**
+   * Closes the browser, keeping its profile, and launches it again on that profile (as a person
+   * restarting the browser): extension storage survives. The new launch owns the profile from then on.
+   * Routes registered with `routeFixture` are not carried over.
+   */
+  restart(): Promise<ExtensionBrowser>;
+}
+
+/** How to launch: by default on a fresh profile that `close()` deletes. */
+export interface LaunchOptions {
+  /** An existing profile to launch on; `close()` leaves it in place unless `deleteProfileOnClose`. */
+  userDataDir?: string;
+  deleteProfileOnClose?: boolean;
+  /** The unpacked extension to load; EXTENSION_DIR (the Chrome MV3 build) unless given. */
+  extensionDir?: string;
 }
 
 function isExtensionWorker(worker: Worker): boolean {
   return worker.url().startsWith('chrome-extension://');
 }
 
-async function waitForExtensionWorker(context: BrowserContext): Promise<Worker> {
+async function waitForExtensionWorker(context: BrowserContext, extensionDir = EXTENSION_DIR): Promise<Worker> {
   const running = context.serviceWorkers().find(isExtensionWorker);
   if (running) return running;
   try {
@@ -71,16 +89,17 @@ async function waitForExtensionWorker(context: BrowserContext): Promise<Worker> 
   } catch (error) {
     throw new Error(
       `the extension's service worker did not start within ${SERVICE_WORKER_TIMEOUT / 1000} s ` +
-        `(is ${EXTENSION_DIR}/manifest.json a valid MV3 build?): ${String(error)}`,
+        `(is ${extensionDir}/manifest.json a valid MV3 build?): ${String(error)}`,
       { cause: error },
     );
   }
 }
 
-/** Launches Chromium headless on a fresh profile with the built extension loaded. */
-export async function launchExtension(): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`The built extension is missing (no ${EXTENSION_DIR}/manifest.json): run npm run build first.`);
+/** Launches Chromium headless with the built extension loaded, on a fresh profile unless one is given. */
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`The built extension is missing (no ${extensionDir}/manifest.json): run npm run build first.`);
   }
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
@@ -88,7 +107,9 @@ export async function launchExtension(): Promise<ExtensionBrowser> {
     );
   }
 
-  const userDataDir = await mkdtemp(join(tmpdir(), 'paper-lens-e2e-'));
+  const ownsProfile = options.userDataDir === undefined || options.deleteProfileOnClose === true;
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'paper-lens-e2e-')));
+  const removeProfile = () => (ownsProfile ? rm(userDataDir, { recursive: true, force: true }) : Promise.resolve());
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
@@ -97,8 +118,8 @@ export async function launchExtension(): Promise<ExtensionBrowser> {
       viewport: { width: 440, height: 600 },
       colorScheme: 'light',
       args: [
-        `--disable-extensions-except=${EXTENSION_DIR}`,
-        `--load-extension=${EXTENSION_DIR}`,
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
         '--no-sandbox',
         '--disable-gpu',
         '--disable-quic',
@@ -109,7 +130,7 @@ export async function launchExtension(): Promise<ExtensionBrowser> {
       ],
     });
   } catch (error) {
-    await rm(userDataDir, { recursive: true, force: true });
+    await removeProfile();
     throw error;
   }
 
@@ -152,19 +173,25 @@ export async function launchExtension(): Promise<ExtensionBrowser> {
   };
 
   let closed = false;
+  let keepProfile = !ownsProfile;
   const close = async () => {
     if (closed) return;
     closed = true;
     try {
       await context.close();
     } finally {
-      await rm(userDataDir, { recursive: true, force: true });
+      if (!keepProfile) await rm(userDataDir, { recursive: true, force: true });
     }
+  };
+  const restart = async () => {
+    keepProfile = true;
+    await close();
+    return launchExtension({ userDataDir, deleteProfileOnClose: ownsProfile, extensionDir });
   };
 
   let worker: Worker;
   try {
-    worker = await waitForExtensionWorker(context);
+    worker = await waitForExtensionWorker(context, extensionDir);
   } catch (error) {
     await close();
     throw error;
@@ -195,7 +222,9 @@ export async function launchExtension(): Promise<ExtensionBrowser> {
         (request) => !request.routed && !LOCAL_SCHEMES.some((scheme) => request.url.startsWith(scheme)),
       );
     },
+    userDataDir,
     close,
+    restart,
   };
 }
 
