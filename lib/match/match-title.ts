@@ -64,7 +64,8 @@ export function matcherOverIndex(titleIndex: TitleIndex): TitleMatcher {
     score: Math.round(score * 1000) / 1000,
   });
 
-  function propose(key: string): number[] {
+  /** The few titles sharing the most trigrams with the key (ties: shorter first), with how many they share. */
+  function propose(key: string): { used: number; top: { index: number; shared: number }[] } {
     const grams = gramsOf(key)
       .map((gram) => postingsOf(titleIndex, gram))
       .filter((list) => list !== undefined)
@@ -77,10 +78,22 @@ export function matcherOverIndex(titleIndex: TitleIndex): TitleMatcher {
         counts[index]!++;
       }
     }
-    touched.sort((a, b) => counts[b]! - counts[a]! || keys[a]!.length - keys[b]!.length);
-    const top = touched.slice(0, CANDIDATES_ALIGNED + 2);
+    // A partial selection, not a sort of every touched title: only the best few are ever aligned.
+    const wanted = CANDIDATES_ALIGNED + 2;
+    const better = (a: number, b: number) => counts[a]! - counts[b]! || keys[b]!.length - keys[a]!.length || b - a;
+    const top: number[] = [];
+    for (const index of touched) {
+      if (top.length === wanted && better(index, top[wanted - 1]!) <= 0) continue;
+      let at = Math.min(top.length, wanted - 1);
+      top[at] = index;
+      while (at > 0 && better(top[at]!, top[at - 1]!) > 0) {
+        [top[at], top[at - 1]] = [top[at - 1]!, top[at]!];
+        at--;
+      }
+    }
+    const result = top.map((index) => ({ index, shared: counts[index]! }));
     for (const index of touched) counts[index] = 0;
-    return top;
+    return { used: grams.length, top: result };
   }
 
   function match(query: string): TitleMatch {
@@ -94,9 +107,12 @@ export function matcherOverIndex(titleIndex: TitleIndex): TitleMatcher {
     }
     const budget = editBudget(key.length);
     const scored: { index: number; score: number; alignment: Alignment | null }[] = [];
-    for (const index of propose(key)) {
+    const { used, top } = propose(key);
+    for (const { index, shared } of top) {
       const target = keys[index]!;
-      const alignment = alignStrings(key, target, budget, truncated);
+      // One edit removes at most four of the key's trigrams from the target (a transposition spans
+      // four), so a title missing more than 4 x budget of them cannot align within budget: skip it.
+      const alignment = used - shared > 4 * budget ? null : alignStrings(key, target, budget, truncated);
       const covered = alignment ? alignment.keyLength : target.length;
       const score = alignment
         ? 1 - alignment.distance / Math.max(key.length, covered)
