@@ -120,6 +120,7 @@ async function saveFromSearch(popup: Page, query: string): Promise<void> {
 describe('corrupt saved data', () => {
   it('after a browser restart: banner, readable entries, a verbatim copy; a save keeps the copy intact', async () => {
     await putStorage({ savedList: CORRUPT });
+    expect(browser.externalRequests(), 'requests that left the browser').toEqual([]);
     browser = await browser.restart();
     const popup = await openSaved();
 
@@ -286,7 +287,8 @@ describe("the popup's Import button with files it cannot import", () => {
     await popup.close();
   });
 
-  it('threw no uncaught page errors', () => {
+  it('made no request that left the browser and threw no uncaught page errors', () => {
+    expect(browser.externalRequests(), 'requests that left the browser').toEqual([]);
     expect(browser.pageErrors).toEqual([]);
   });
 });

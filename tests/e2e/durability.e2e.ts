@@ -320,11 +320,18 @@ describe('the reading list under 500 concurrent changes and two service-worker s
 
     // A browser restart on the same profile keeps it, byte for byte; the popup lists it.
     const before = JSON.stringify(settled);
+    expect(browser.externalRequests(), 'requests that left the browser').toEqual([]);
     browser = await browser.restart();
     const again = await browser.openExtensionPage(`popup.html`);
     expect(JSON.stringify(await storedList(again))).toBe(before);
     await again.getByRole('tab', { name: 'Saved', exact: true }).click();
     const savedRows = again.getByRole('list', { name: 'Saved papers' }).getByRole('listitem');
     await expect.poll(() => savedRows.count(), POLL).toBe(expected.length);
+  });
+
+  // Runs last: the launch after the restart, with the popup it opened.
+  it('made no request that left the browser and threw no uncaught page errors', () => {
+    expect(browser.externalRequests(), 'requests that left the browser').toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
   });
 });

@@ -64,4 +64,11 @@ describe('a 2,000-entry arXiv listing', () => {
     ]);
     await page.close();
   });
+
+  // Runs last: covers the listing and every message it caused.
+  it('made no request that left the browser and threw no uncaught page errors', () => {
+    const external = browser.externalRequests().map((request) => `${request.method} ${request.url}`);
+    expect(external, `requests that left the browser:\n${external.join('\n')}`).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
+  });
 });
