@@ -193,6 +193,8 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
       performance.mark('paper-lens:matched');
       wake?.();
     });
+    // `stopped` changes while the loop awaits.
+    // oxlint-disable-next-line no-unmodified-loop-condition
     while (!stopped) {
       if (ready.length === 0) {
         if (!matching) break;

@@ -64,6 +64,8 @@ export function matcherOverIndex(titleIndex: TitleIndex): TitleMatcher {
     score: Math.round(score * 1000) / 1000,
   });
 
+  const better = (a: number, b: number) => counts[a]! - counts[b]! || keys[b]!.length - keys[a]!.length || b - a;
+
   /** The few titles sharing the most trigrams with the key (ties: shorter first), with how many they share. */
   function propose(key: string): { used: number; top: { index: number; shared: number }[] } {
     const grams = gramsOf(key)
@@ -80,7 +82,6 @@ export function matcherOverIndex(titleIndex: TitleIndex): TitleMatcher {
     }
     // A partial selection, not a sort of every touched title: only the best few are ever aligned.
     const wanted = CANDIDATES_ALIGNED + 2;
-    const better = (a: number, b: number) => counts[a]! - counts[b]! || keys[b]!.length - keys[a]!.length || b - a;
     const top: number[] = [];
     for (const index of touched) {
       if (top.length === wanted && better(index, top[wanted - 1]!) <= 0) continue;

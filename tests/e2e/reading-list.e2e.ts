@@ -54,18 +54,6 @@ let control: Page;
 let controlTabId: number;
 let tempDir: string;
 const openPages: Page[] = [];
-/** A message the background never answered because its worker was stopping (the bug the worker-stop test shows). */
-const LOST_MESSAGE = new RegExp(
-  '^chrome-extension://[^/]+/popup\\.html\\S*: Error: (' +
-    [
-      'Could not establish connection\\. Receiving end does not exist\\.',
-      'The message port closed before a response was received\\.',
-      'A listener indicated an asynchronous response by returning true, but the message channel closed',
-    ].join('|') +
-    ')',
-);
-/** Uncaught page errors that test recorded and asserted; the last test leaves them to it. */
-const knownBugErrors = new Set<string>();
 /** What the several-writers test found in storage, for the invariants checked right after it. */
 let writersOutcome: { stored: SavedPaper[]; expected: string[]; afterRestart: string[] } | undefined;
 
@@ -613,15 +601,9 @@ describe('reading list', () => {
   // (lib/messaging/retry.ts), and a failure that persists is shown instead of thrown.
   it('keeps every save, without duplicates, from 3 pages and the popup at once across a service-worker stop', async () => {
     const errorsBefore = browser.pageErrors.length;
-    try {
-      await severalWriters();
-      // The popup must not throw when a save fails either (today it leaves the rejection unhandled).
-      expect(browser.pageErrors.slice(errorsBefore)).toEqual([]);
-    } finally {
-      for (const error of browser.pageErrors.slice(errorsBefore)) {
-        if (LOST_MESSAGE.test(error)) knownBugErrors.add(error);
-      }
-    }
+    await severalWriters();
+    // The popup must not throw when a save fails either.
+    expect(browser.pageErrors.slice(errorsBefore)).toEqual([]);
   });
 
   // Holds while the bug above loses saves: whatever was lost, nothing is doubled or made up, and the fresh worker
@@ -790,7 +772,6 @@ describe('reading list', () => {
     expect(external, `requests that left the browser:\n${external.join('\n')}`).toEqual([]);
     expect(browser.requests.filter((request) => request.routed).length).toBeGreaterThan(0);
     // Except the popup's unhandled rejections of the lost saves, asserted (as failing) by the service-worker test.
-    const errors = browser.pageErrors.filter((error) => !knownBugErrors.has(error));
-    expect(errors, `uncaught page errors:\n${errors.join('\n')}`).toEqual([]);
+    expect(browser.pageErrors, `uncaught page errors:\n${browser.pageErrors.join('\n')}`).toEqual([]);
   });
 });
