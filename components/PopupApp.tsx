@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CorpusClient } from '../lib/messaging/client';
 import { identityKeys, type PaperRef, type SavedPaper } from '../lib/storage/saved-list';
 import { AboutView } from './AboutView';
@@ -58,7 +58,8 @@ export function PopupApp({ client, tabId, initialQuery = '', savedTools }: Props
   const landing: View | null =
     tabId === null || thisPage?.status === 'unsupported' ? 'search' : thisPage ? 'page' : null;
   const current = view ?? landing;
-  useEffect(() => {
+  // A layout effect runs as soon as the render with data is committed (a plain effect waits a frame).
+  useLayoutEffect(() => {
     if (landing !== null) performance.mark('paper-lens:popup-data');
   }, [landing !== null]);
   const savedKeys = useMemo(() => new Set(saved?.papers.flatMap((p) => identityKeys(p)) ?? []), [saved]);
