@@ -106,6 +106,9 @@ function joinLines(values: string[], what: string): string {
   return values.join('\n');
 }
 
+/** Rounds a byte offset up to a multiple of 4 (numeric sections are 4-byte aligned). */
+const align = (n: number) => (n + 3) & ~3;
+
 /** Serialises an index (the build step). */
 export function encodeTitleIndex(index: TitleIndex): Uint8Array {
   const encoder = new TextEncoder();
@@ -118,7 +121,6 @@ export function encodeTitleIndex(index: TitleIndex): Uint8Array {
     ['gramStarts', new Uint8Array(index.gramStarts.buffer, index.gramStarts.byteOffset, index.gramStarts.byteLength)],
     ['postings', new Uint8Array(index.postings.buffer, index.postings.byteOffset, index.postings.byteLength)],
   ];
-  const align = (n: number) => (n + 3) & ~3;
   // The header names the sections' offsets, which depend on its own length: reserve room and grow it until it fits.
   let reserved = 64;
   let header: Header;

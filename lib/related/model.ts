@@ -1,5 +1,6 @@
 import { analysePaper, type AnalysedText } from './analyze';
-import { computeLatentSpace, type LatentSpace } from './lsa';
+import { EXACT_LIMIT, indexDocs, nearestNeighbours } from './doc-index';
+import { computeLatentSpace, FAST_SOLVER, PLAIN_SOLVER, type LatentSpace } from './lsa';
 
 /** A sparse, L2-normalised term vector; `ids` ascending. */
 export interface SparseVector {
@@ -17,6 +18,14 @@ export interface RelatedModel {
   docs: SparseVector[];
   /** LSA of the TF-IDF matrix. */
   latent: LatentSpace;
+  /**
+   * Each paper's nearest papers by TF-IDF cosine (up to `sharedNeighbours`, best first): the profiles
+   * of shared-neighbour similarity. Found at build time, because finding them at run time is a scan
+   * of the corpus per paper, quadratic in its size; their cosines are recomputed when a query first
+   * touches a paper (20 sparse dot products), exact and cheaper to ship than the numbers. A model
+   * without them (written before they were shipped) has them computed when the ranker is created.
+   */
+  neighbours?: number[][];
   options: RelatedOptions;
 }
 
@@ -77,28 +86,54 @@ export function vectorize(
 export function buildRelatedModel(
   papers: { title: string; abstract: string }[],
   options: RelatedOptions = DEFAULT_RELATED_OPTIONS,
+  exactLimit = EXACT_LIMIT,
 ): RelatedModel {
   const analysed = papers.map((paper) => analysePaper(paper.title, paper.abstract, options.titleWeight));
-  const df = new Map<string, number>();
-  const surfaceCounts = new Map<string, Map<string, number>>();
+  // Document frequencies: one map lookup per term occurrence, counts in a typed array.
+  const seen = new Map<string, number>();
+  let counts = new Int32Array(1024);
   for (const text of analysed) {
-    for (const term of text.counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
-    for (const [term, surface] of text.surfaces) {
-      let forms = surfaceCounts.get(term);
-      if (!forms) surfaceCounts.set(term, (forms = new Map()));
-      forms.set(surface, (forms.get(surface) ?? 0) + 1);
+    for (const term of text.counts.keys()) {
+      let at = seen.get(term);
+      if (at === undefined) {
+        seen.set(term, (at = seen.size));
+        if (at === counts.length) {
+          const grown = new Int32Array(counts.length * 2);
+          grown.set(counts);
+          counts = grown;
+        }
+      }
+      counts[at]!++;
     }
   }
   const n = papers.length;
   const maxDf = Math.max(options.minDf, Math.floor(n * options.maxDfShare));
-  const terms = [...df.keys()].filter((term) => df.get(term)! >= options.minDf && df.get(term)! <= maxDf).sort();
+  const dfOf = (term: string) => counts[seen.get(term)!]!;
+  const terms = [...seen.keys()].filter((term) => dfOf(term) >= options.minDf && dfOf(term) <= maxDf).sort();
   const termIds = new Map(terms.map((term, id) => [term, id]));
-  const idf = terms.map((term) => Math.log((n + 1) / (df.get(term)! + 1)) + 1);
-  const display = terms.map((term) => mostCommon(surfaceCounts.get(term)!));
+  const idf = terms.map((term) => Math.log((n + 1) / (dfOf(term) + 1)) + 1);
+  // The written forms of the kept terms only (most terms are rare bigrams that are dropped).
+  const surfaceCounts = terms.map(() => new Map<string, number>());
+  for (const text of analysed) {
+    for (const [term, surface] of text.surfaces) {
+      const id = termIds.get(term);
+      if (id === undefined) continue;
+      const forms = surfaceCounts[id]!;
+      forms.set(surface, (forms.get(surface) ?? 0) + 1);
+    }
+  }
+  const display = surfaceCounts.map(mostCommon);
   const partial = { idf, options };
   const docs = analysed.map((text) => vectorize(partial, termIds, text));
-  const latent = computeLatentSpace(docs, terms.length, options.lsaDims);
-  return { terms, display, idf, docs: docs.map(roundVector), latent, options };
+  // Up to exactLimit papers: exact neighbour lists (a full scan per paper: quadratic) and the plain
+  // LSA solver the judged set was tuned on; beyond: candidate-based neighbour lists and the fast
+  // solver (about half the work in products with X X^T). See EXACT_LIMIT.
+  const solver = n <= exactLimit ? PLAIN_SOLVER : FAST_SOLVER;
+  const latent = computeLatentSpace(docs, terms.length, options.lsaDims, solver);
+  const rounded = docs.map(roundVector);
+  // Neighbours of the rounded vectors: the ones the ranker scores with.
+  const neighbours = nearestNeighbours(indexDocs(rounded, terms.length), options.sharedNeighbours, exactLimit);
+  return { terms, display, idf, docs: rounded, latent, neighbours, options };
 }
 
 /** Four significant digits are plenty for ranking and halve the bundled model. */
