@@ -72,19 +72,25 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * whichever extension worker the context lists now (after a stop and restart Playwright may hand out
  * a new Worker object) and retries while it is starting.
  */
-async function readyMarks(browser: ExtensionBrowser, timeout = 60_000): Promise<{ start: number; ready: number }> {
+export async function readyMarks(
+  browser: ExtensionBrowser,
+  timeout = 60_000,
+): Promise<{ start: number; ready: number }> {
   const until = Date.now() + timeout;
   const prefix = `chrome-extension://${browser.extensionId}/`;
   for (;;) {
-    const worker = browser.context.serviceWorkers().find((w) => w.url().startsWith(prefix)) ?? browser.worker;
-    const marks = await worker
-      .evaluate(() => {
-        const start = performance.getEntriesByName('paper-lens:script-start')[0];
-        const ready = performance.getEntriesByName('paper-lens:index-ready')[0];
-        return start && ready ? { start: start.startTime, ready: ready.startTime } : null;
-      })
-      .catch(() => null);
-    if (marks) return marks;
+    // After a stop the context may list the stopped worker beside the fresh one: ask each, newest first.
+    const workers = browser.context.serviceWorkers().filter((w) => w.url().startsWith(prefix));
+    for (const worker of [...workers.toReversed(), browser.worker]) {
+      const marks = await worker
+        .evaluate(() => {
+          const start = performance.getEntriesByName('paper-lens:script-start')[0];
+          const ready = performance.getEntriesByName('paper-lens:index-ready')[0];
+          return start && ready ? { start: start.startTime, ready: ready.startTime } : null;
+        })
+        .catch(() => null);
+      if (marks) return marks;
+    }
     if (Date.now() > until) throw new Error(`the worker did not mark its title index ready within ${timeout} ms`);
     await sleep(100);
   }
