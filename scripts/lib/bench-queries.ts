@@ -1,21 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Paper } from '../../lib/corpus/types';
+import { seededRandom } from './seeded-random';
 
 /** A page title to match, and the corpus title it is (null: none). */
 export interface BenchQuery {
   query: string;
   expected: string | null;
-}
-
-/** A small deterministic PRNG (mulberry32), so every run matches the same queries. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function typo(title: string, rand: () => number): string {
@@ -60,7 +50,7 @@ const OUT_OF_CORPUS: ((t: string) => string | null)[] = [
  * subtitles, generic prefixes, a changed word), plus the hand-written set in tests/fixtures.
  */
 export function generateQueries(papers: Paper[], count: number, seed = 7): BenchQuery[] {
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const titles = new Set(papers.map((p) => p.title));
   const queries: BenchQuery[] = [];
   while (queries.length < count) {

@@ -4,17 +4,7 @@ import { paperId } from '../../lib/corpus/paper-id';
 import type { Paper } from '../../lib/corpus/types';
 import { analysePaper } from '../../lib/related/analyze';
 import { matchKey } from '../../lib/text/normalize';
-
-/** A small deterministic PRNG (mulberry32): the same seed gives the same corpus, bit for bit. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seeded-random';
 
 /** Words at which a title splits into a lead ('Memory-Efficient LLM Training') and a trail ('by Gradient ...'). */
 const CONNECTORS = new Set([
@@ -124,7 +114,7 @@ function blendNames(a: string, b: string, rand: () => number): string {
  */
 export function syntheticCorpus(real: Paper[], n: number, seed = 20_251_123): Paper[] {
   if (real.length < 2) throw new Error('a synthetic corpus needs at least two real papers');
-  const rand = random(seed);
+  const rand = seededRandom(seed);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(rand() * values.length)]!;
   const parts = real.map((p) => splitTitle(p.title));
   const names = parts.map((p) => p.name).filter((name) => name !== null);

@@ -12,6 +12,7 @@ import { arxivListingHtml, type ListingEntry } from '../helpers/arxiv-listing';
 import { paperTitled, realPapers, realService } from '../helpers/corpus';
 import { launchExtension, stopServiceWorker, type ExtensionBrowser } from './helpers/browser';
 import { fixture, fixtureHtml, type ChromeApi } from './helpers/fixtures';
+import { seededRandom } from '../../scripts/lib/seeded-random';
 
 const TOTAL_OPS = 500;
 const STOP_AT = [120, 280];
@@ -31,17 +32,6 @@ interface Target {
   /** The corpus id the page's badge must have matched (null: not in the corpus). */
   match: string | null;
   clicks: number;
-}
-
-/** A small seeded generator: the same plan on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** 1 to 10 clicks a paper, adjusted so that the whole storm is exactly `total` clicks. */
@@ -174,7 +164,7 @@ const byKey = (papers: SavedPaper[]) => [...papers].sort((a, b) => a.key.localeC
 
 describe('the reading list under 500 concurrent changes and two service-worker stops', () => {
   it('ends with exactly the expected list, and keeps it across a browser restart on the same profile', async () => {
-    const next = random(6);
+    const next = seededRandom(6);
     // Every click that took effect, as the pages report it (for timing the worker stops).
     const clicks = { took: 0 };
     await browser.context.exposeBinding('plTick', () => void clicks.took++);
