@@ -18,11 +18,20 @@ const EXPLANATIONS: Record<Exclude<TabDescription['status'], 'detected' | 'pdf'>
   waiting: 'This page has not been read yet; reload it if it was open before Paper Lens was installed.',
 };
 const MAX_SHOWN = 100;
+/** Rows in the popup's first render; the rest follow a moment later, so a big listing opens as fast as a small page. */
+const FIRST_SHOWN = 20;
 const SINGLE = new Set(['arxiv-abs', 'arxiv-html', 'arxiv-pdf', 'hf-paper']);
 
 /** The papers on the current tab, corpus matches first; on a single-paper page, its related work. */
 export function ThisPage({ client, description, onOpen }: Props) {
   const [related, setRelated] = useState<RelatedPaper[] | null>(null);
+  const [limit, setLimit] = useState(FIRST_SHOWN);
+  const loaded = description !== null;
+  useEffect(() => {
+    if (!loaded) return;
+    const timer = setTimeout(() => setLimit(MAX_SHOWN), 0);
+    return () => clearTimeout(timer);
+  }, [loaded]);
   const single = description && SINGLE.has(description.kind ?? '') ? description.papers[0] : undefined;
   useEffect(() => {
     let current = true;
@@ -49,13 +58,14 @@ export function ThisPage({ client, description, onOpen }: Props) {
   }
   const sorted = [...papers].sort((a, b) => Number(b.match !== null) - Number(a.match !== null));
   // A 2,000-entry listing would make the popup slow to open; the corpus matches come first anyway.
-  const shown = sorted.slice(0, MAX_SHOWN);
-  const inCorpus = papers.filter((p) => p.match).length;
+  const shown = sorted.slice(0, limit);
+  const inCorpus = description.inCorpus ?? papers.filter((p) => p.match).length;
+  const total = description.total ?? papers.length;
   return (
     <>
       <section class="pl-this-page" aria-label="This page">
         <h2 class="pl-section">
-          This page · {inCorpus} of {papers.length} in the corpus
+          This page · {inCorpus} of {total} in the corpus
         </h2>
         <ul class="pl-list" aria-label="Papers on this page">
           {shown.map((paper, index) => (
@@ -74,9 +84,10 @@ export function ThisPage({ client, description, onOpen }: Props) {
             </li>
           ))}
         </ul>
-        {sorted.length > shown.length && (
+        {total > MAX_SHOWN && shown.length === MAX_SHOWN && (
           <p class="pl-hint">
-            …and {sorted.length - shown.length} more papers on this page that are not in the corpus.
+            …and {total - shown.length} more papers on this page
+            {inCorpus <= shown.length ? ' that are not in the corpus' : ''}.
           </p>
         )}
       </section>

@@ -42,5 +42,7 @@ export async function describeTab(deps: DescribeDeps, tabId: number): Promise<Ta
     arxivId: p.arxivId,
     match: p.matchId && p.matchTitle ? { id: p.matchId, title: p.matchTitle } : null,
   }));
-  return { url, kind, status: papers.length > 0 ? 'detected' : 'empty', papers };
+  const total = report.total ?? papers.length;
+  const inCorpus = report.inCorpus ?? papers.filter((p) => p.match).length;
+  return { url, kind, status: papers.length > 0 ? 'detected' : 'empty', papers, total, inCorpus };
 }

@@ -15,7 +15,14 @@ export interface TabReport {
   url: string;
   kind: PageKind;
   papers: ReportedPaper[];
+  /** As stored: how many papers the page held and how many were corpus papers (papers is capped). */
+  total?: number;
+  inCorpus?: number;
 }
+
+/** Papers kept per stored report, corpus matches first: what the popup lists. Reading a
+ * 2,000-paper report (380 kB) cost the popup's first render ~18 ms; 100 papers cost ~1 ms. */
+export const STORED_PAPERS = 100;
 
 /** A paper remembered from an arXiv or Hugging Face page, so its PDF can be named offline later. */
 export interface SeenPaper {
@@ -30,9 +37,11 @@ const reportItem = (tabId: number) => storage.defineItem<TabReport | null>(`sess
 const seenItem = storage.defineItem<Record<string, SeenPaper>>('local:seenArxivIds', { fallback: {} });
 const MAX_SEEN = 3000;
 
-/** Stores a tab's report. */
+/** Stores a tab's report: its first STORED_PAPERS papers, corpus matches first, and its counts. */
 export function saveTabReport(tabId: number, report: TabReport): Promise<void> {
-  return reportItem(tabId).setValue(report);
+  const matched = report.papers.filter((p) => p.matchId !== null);
+  const papers = [...matched, ...report.papers.filter((p) => p.matchId === null)].slice(0, STORED_PAPERS);
+  return reportItem(tabId).setValue({ ...report, papers, total: report.papers.length, inCorpus: matched.length });
 }
 
 /** A tab's report, if its content script has sent one. */

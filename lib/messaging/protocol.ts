@@ -25,7 +25,11 @@ export interface TabDescription {
    * pdf-unknown: a PDF Paper Lens cannot name offline; empty: a supported page with no titles found;
    * unsupported: not an arXiv or Hugging Face page Paper Lens reads; waiting: no report yet. */
   status: 'detected' | 'pdf' | 'pdf-unknown' | 'empty' | 'unsupported' | 'waiting';
+  /** At most the first 100 papers, corpus matches first. */
   papers: TabPaper[];
+  /** How many papers the page holds, and how many of them are corpus papers (when more than listed). */
+  total?: number;
+  inCorpus?: number;
 }
 
 /** The one typed interface between the popup or page and the background. Plain data only. */

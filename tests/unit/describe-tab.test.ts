@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeTab, type DescribeDeps } from '../../lib/background/describe-tab';
-import type { TabReport } from '../../lib/background/tab-reports';
+import { getTabReport, saveTabReport, STORED_PAPERS, type TabReport } from '../../lib/background/tab-reports';
 
 function deps(tab: { url: string; title: string } | null, report: TabReport | null, seen: Record<string, string> = {}) {
   const asked: string[] = [];
@@ -48,6 +48,8 @@ describe('describeTab', () => {
           match: { id: 'attention-id', title: 'Attention Is All You Need' },
         },
       ],
+      total: 2,
+      inCorpus: 1,
     });
     expect(asked).toEqual([]);
   });
@@ -100,6 +102,26 @@ describe('describeTab', () => {
       kind: null,
       status: 'unsupported',
       papers: [],
+    });
+  });
+
+  it('reads a big listing from a stored report of its first 100 papers, corpus papers first, with its counts', async () => {
+    const papers = Array.from({ length: 2000 }, (_, i) => ({
+      title: `Paper ${i}`,
+      arxivId: null,
+      matchId: i % 10 === 9 ? `id-${i}` : null,
+      matchTitle: i % 10 === 9 ? `Corpus paper ${i}` : null,
+    }));
+    await saveTabReport(9, { url: LIST, kind: 'arxiv-list', papers });
+    const stored = await getTabReport(9);
+    expect(stored?.papers).toHaveLength(STORED_PAPERS);
+    expect(stored?.papers.slice(0, 3).map((p) => p.title)).toEqual(['Paper 9', 'Paper 19', 'Paper 29']);
+    expect(stored?.papers.at(-1)?.title).toBe('Paper 999');
+    const described = await describeTab({ ...deps({ url: LIST, title: '' }, null).value, getReport: getTabReport }, 9);
+    expect({ total: described.total, inCorpus: described.inCorpus, shown: described.papers.length }).toEqual({
+      total: 2000,
+      inCorpus: 200,
+      shown: 100,
     });
   });
 });
