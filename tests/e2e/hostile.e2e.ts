@@ -20,9 +20,9 @@ import {
   overridesScript,
 } from '../helpers/hostile-pages';
 import { launchExtension, type ExtensionBrowser } from './helpers/browser';
+import { BADGE, badgeStates, tabIdOf as tabIdIn, type BadgeState } from './helpers/badges';
 import type { ChromeApi } from './helpers/fixtures';
 
-const BADGE = '[data-paper-lens-host="badge"]';
 const PANEL_HOST = '[data-paper-lens-host="panel"]';
 const POLL = { timeout: 20_000, interval: 50 };
 
@@ -233,24 +233,8 @@ function pageSideErrors(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as unknown as { hostileErrors: string[] }).hostileErrors);
 }
 
-interface BadgeState {
-  title: string | null;
-  matchTitle: string | null;
-  text: string | null;
-}
-
-function badgeStates(page: Page): Promise<BadgeState[]> {
-  return page.locator(BADGE).evaluateAll((hosts) =>
-    hosts.map((host) => ({
-      title: host.getAttribute('data-paper-lens-title'),
-      matchTitle: host.getAttribute('data-paper-lens-match-title'),
-      text: host.shadowRoot?.querySelector('button')?.textContent ?? null,
-    })),
-  );
-}
-
 function expectedBadge(title: string, corpus: boolean): BadgeState {
-  return { title, matchTitle: corpus ? title : '', text: corpus ? 'In corpus' : 'Not in corpus' };
+  return { title, matchTitle: corpus ? title : '', matched: corpus, text: corpus ? 'In corpus' : 'Not in corpus' };
 }
 
 interface ShadowContent {
@@ -281,15 +265,7 @@ function shadowContents(page: Page): Promise<ShadowContent[]> {
 /** Elements Paper Lens's in-page UI is made of; anything else would have come from page text. */
 const OWN_TAGS = new Set(['BUTTON', 'DIV', 'H2', 'LI', 'OL', 'P', 'SECTION', 'SPAN']);
 
-async function tabIdOf(url: string): Promise<number> {
-  const ids = await control.evaluate(
-    async (pattern) =>
-      (await (globalThis as unknown as { chrome: ChromeApi }).chrome.tabs.query({ url: pattern })).map((t) => t.id),
-    url,
-  );
-  expect(ids, `tabs at ${url}`).toHaveLength(1);
-  return ids[0]!;
-}
+const tabIdOf = (url: string) => tabIdIn(control, url);
 
 async function openPopupFor(url: string): Promise<Page> {
   const popup = await browser.openExtensionPage(`popup.html?tab=${await tabIdOf(url)}`);

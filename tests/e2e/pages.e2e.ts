@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, launchExtension, stopServiceWorker, type ExtensionBrowser } from './helpers/browser';
+import { BADGE, badgeStates, type BadgeState } from './helpers/badges';
 import { fixture, fixtureHtml, MANIFEST, type ChromeApi, type ExpectedPaper, type Fixture } from './helpers/fixtures';
 
 /** A global in the service worker: it survives while the worker runs and is gone after a restart. */
@@ -15,7 +16,6 @@ type WorkerGlobal = typeof globalThis & { paperLensPagesMarker?: string };
 const PAGES_DIR = join(ARTIFACTS_DIR, 'pages');
 const SINGLE_KINDS = new Set(['arxiv-abs', 'arxiv-html', 'hf-paper']);
 
-const BADGE = '[data-paper-lens-host="badge"]';
 const PANEL_HOST = '[data-paper-lens-host="panel"]';
 const PANEL_NAME = 'Related work from Paper Lens';
 const VIEWPORT = { width: 1280, height: 900 };
@@ -188,25 +188,6 @@ async function openPage(url: string): Promise<Page> {
 
 async function waitReady(page: Page): Promise<void> {
   await page.waitForFunction(() => performance.getEntriesByName('paper-lens:ready').length > 0, undefined, POLL);
-}
-
-interface BadgeState {
-  title: string | null;
-  matchTitle: string | null;
-  matched: boolean;
-  text: string | null;
-}
-
-/** Every badge on the page, in document order. */
-function badgeStates(page: Page): Promise<BadgeState[]> {
-  return page.locator(BADGE).evaluateAll((hosts) =>
-    hosts.map((host) => ({
-      title: host.getAttribute('data-paper-lens-title'),
-      matchTitle: host.getAttribute('data-paper-lens-match-title'),
-      matched: (host.getAttribute('data-paper-lens-match') ?? '') !== '',
-      text: host.shadowRoot?.querySelector('button')?.textContent ?? null,
-    })),
-  );
 }
 
 /** What the badges must say for `papers`, with nothing saved. */

@@ -21,9 +21,9 @@ import {
   stopServiceWorker,
   type ExtensionBrowser,
 } from './helpers/browser';
+import { BADGE, tabIdOf as tabIdIn } from './helpers/badges';
 
 const POPUP_DIR = join(ARTIFACTS_DIR, 'popup');
-const BADGE = '[data-paper-lens-host="badge"]';
 const PAGE_VIEWPORT = { width: 1280, height: 900 };
 /** How long to wait for the background or storage to answer (the first answer loads the corpus). */
 const POLL = { timeout: 15_000, interval: 50 };
@@ -106,15 +106,7 @@ async function clearSaved(): Promise<void> {
   );
 }
 
-async function tabIdOf(url: string): Promise<number> {
-  const ids = await control.evaluate(
-    async (pattern) =>
-      (await (globalThis as unknown as { chrome: ChromeApi }).chrome.tabs.query({ url: pattern })).map((t) => t.id),
-    url,
-  );
-  expect(ids, `tabs at ${url}`).toHaveLength(1);
-  return ids[0]!;
-}
+const tabIdOf = (url: string) => tabIdIn(control, url);
 
 // --- fixture pages and their badges ---
 

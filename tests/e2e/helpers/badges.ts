@@ -1,0 +1,39 @@
+import type { Page } from 'playwright-core';
+
+/** A page's Paper Lens badge hosts. */
+export const BADGE = '[data-paper-lens-host="badge"]';
+
+/** What one badge says: the title it read, the corpus title it matched, and its label. */
+export interface BadgeState {
+  title: string | null;
+  matchTitle: string | null;
+  matched: boolean;
+  text: string | null;
+}
+
+/** Every badge on the page, in document order. */
+export function badgeStates(page: Page): Promise<BadgeState[]> {
+  return page.locator(BADGE).evaluateAll((hosts) =>
+    hosts.map((host) => ({
+      title: host.getAttribute('data-paper-lens-title'),
+      matchTitle: host.getAttribute('data-paper-lens-match-title'),
+      matched: (host.getAttribute('data-paper-lens-match') ?? '') !== '',
+      text: host.shadowRoot?.querySelector('button')?.textContent ?? null,
+    })),
+  );
+}
+
+/** The one tab showing `url` (a tabs.query pattern), asked from an extension page. */
+export async function tabIdOf(extensionPage: Page, url: string): Promise<number> {
+  const ids = await extensionPage.evaluate(
+    async (pattern) =>
+      (
+        await (
+          globalThis as unknown as { chrome: { tabs: { query(q: { url: string }): Promise<{ id?: number }[]> } } }
+        ).chrome.tabs.query({ url: pattern })
+      ).map((t) => t.id),
+    url,
+  );
+  if (ids.length !== 1) throw new Error(`expected one tab at ${url}, found ${ids.length}`);
+  return ids[0]!;
+}
