@@ -9,7 +9,7 @@ export interface DescribeDeps {
   getReport?(tabId: number): Promise<TabReport | null>;
   lookupSeen?(arxivId: string): Promise<SeenPaper | null>;
   /** Matches a title against the corpus (the background's title index; the popup asks the background). */
-  matchTitle(title: string): Promise<{ id: string; title: string } | null>;
+  matchTitle(title: string): Promise<{ id: string; title: string } | null | undefined>;
 }
 
 /**
@@ -22,11 +22,10 @@ export async function describeTab(deps: DescribeDeps, tabId: number): Promise<Ta
   const url = tab?.url ?? null;
   const kind = url ? classifyUrl(new URL(url)) : null;
   if (!url || !kind) return { url, kind, status: 'unsupported', papers: [] };
-  const describe = async (title: string, arxivId: string | null) => ({
-    title,
-    arxivId,
-    match: await deps.matchTitle(title),
-  });
+  const describe = async (title: string, arxivId: string | null) => {
+    const match = await deps.matchTitle(title);
+    return { title, arxivId, match: match ? { id: match.id, title: match.title } : null };
+  };
   if (kind === 'arxiv-pdf') {
     const arxivId = arxivIdOf(new URL(url).pathname.slice('/pdf/'.length));
     const seen = arxivId ? await (deps.lookupSeen ?? lookupSeen)(arxivId) : null;

@@ -23,8 +23,9 @@ export interface ContentApi {
   watchSaved(callback: (papers: SavedPaper[]) => void): () => void;
 }
 
-/** Titles per message to the background, and badges placed per frame (measured: a 2,000-entry
- * listing relays out 250 new badges in well under 50 ms; 1,000 at once took about 250 ms). */
+/** Titles per message to the background, and badges placed per frame (measured on a 2,000-entry
+ * listing: each frame that adds badges costs a layout pass over the whole list, so 250 per frame made
+ * the total slower without making any frame short). */
 const MATCH_BATCH = 250;
 const PLACE_CHUNK = 1000;
 const PREVIEW_SIZE = 3;
@@ -138,7 +139,7 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
 
   /** Asks the background about every title not asked yet, in batches that travel in parallel; each
    * batch's titles are handed to `onBatch` as soon as its answer is in the cache. */
-  async function matchAll(titles: string[], onBatch: (titles: Set<string>) => void): Promise<void> {
+  async function matchAll(titles: string[], onBatch: (titles: string[]) => void): Promise<void> {
     const unknown = [...new Set(titles)].filter((title) => !matchCache.has(title));
     const batches: string[][] = [];
     for (let i = 0; i < unknown.length; i += MATCH_BATCH) batches.push(unknown.slice(i, i + MATCH_BATCH));
@@ -149,15 +150,15 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
           const match = results[i]?.match;
           matchCache.set(title, match ? { id: match.id, title: match.title } : null);
         });
-        onBatch(new Set(batch));
+        onBatch(batch);
       }),
     );
   }
 
-  // A badge is placed only once its title is matched, so it never shows a guess. Badges land one
-  // chunk per frame as their batches come back: every DOM write on a big page costs the browser a
-  // relayout proportional to what changed, so a frame's chunk keeps that task short, and the worker
-  // matches the next batch while the page lays out this one.
+  // A badge is placed only once its title is matched, so it never shows a guess. Badges land in
+  // frames as their batches come back, in large chunks: a badge that wraps a title shifts the page
+  // below it, so each frame that adds any costs a layout of the whole list. Meanwhile the worker
+  // matches the next batch.
   async function scanOnce(): Promise<void> {
     detection = detectPage(doc, new URL(win.location.href));
     // Reading the page's colours forces a style pass: done again only when the root's classes change.
@@ -174,18 +175,18 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
       }
     }
     performance.mark('paper-lens:detected');
-    const ready: DetectedPaper[] = papers.filter((p) => matchCache.has(p.title));
-    const waiting = new Set(papers.filter((p) => !matchCache.has(p.title)));
+    const ready: DetectedPaper[] = [];
+    const waiting = new Map<string, DetectedPaper[]>();
+    for (const paper of papers) {
+      if (matchCache.has(paper.title)) ready.push(paper);
+      else waiting.set(paper.title, [...(waiting.get(paper.title) ?? []), paper]);
+    }
     let wake: (() => void) | null = null;
     let matching = true;
     const matched = matchAll(
       papers.map((p) => p.title),
       (titles) => {
-        for (const paper of waiting) {
-          if (!titles.has(paper.title)) continue;
-          ready.push(paper);
-          waiting.delete(paper);
-        }
+        for (const title of titles) ready.push(...(waiting.get(title) ?? []));
         wake?.();
       },
     ).finally(() => {

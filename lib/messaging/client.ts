@@ -48,10 +48,7 @@ export function createBackgroundClient(): CorpusClient {
             const tab = await browser.tabs.get(id).catch(() => null);
             return tab ? { url: tab.url ?? null, title: tab.title ?? null } : null;
           },
-          async matchTitle(title) {
-            const [found] = await sendMessage('matchTitles', [title]);
-            return found?.match ? { id: found.match.id, title: found.match.title } : null;
-          },
+          matchTitle: async (title) => (await sendMessage('matchTitles', [title]))[0]?.match,
         },
         tabId,
       ),

@@ -196,11 +196,7 @@ function createAnswers(deps: BackgroundDeps): Handlers {
         throw new BadRequestError('tabId must be a whole number');
       }
       const lookup = await deps.getTitles();
-      const matchTitle = async (title: string) => {
-        const match = lookup.matchTitle(title).match;
-        return match ? { id: match.id, title: match.title } : null;
-      };
-      return describeTab({ getTab: deps.getTab, matchTitle }, data);
+      return describeTab({ getTab: deps.getTab, matchTitle: async (title) => lookup.matchTitle(title).match }, data);
     },
   };
 
