@@ -64,7 +64,10 @@ export function detectArxiv(doc: Document, url: URL, kind: PageKind): PageDetect
         const dd = title.closest('dd');
         let dt = dd?.previousElementSibling;
         while (dt && dt.tagName !== 'DT') dt = dt.previousElementSibling;
-        return paper(title, linkedId(dt));
+        const found = paper(title, linkedId(dt));
+        // The id line ('[1] arXiv:2411.00001 [pdf, html, other]') is short: a badge there never
+        // wraps it, so placing 2,000 badges never moves the rest of the list (see DetectedPaper.badgeAt).
+        return found && dt ? { ...found, badgeAt: dt } : found;
       });
       return listingDetection(kind, papers);
     }

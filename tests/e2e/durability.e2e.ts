@@ -95,7 +95,7 @@ function runLanes(plan: LanePlan): Promise<LaneResult> {
       const host = [...document.querySelectorAll('[data-paper-lens-host="badge"]')].find(
         (h) => h.getAttribute('data-paper-lens-title') === find,
       );
-      return host?.shadowRoot?.querySelector('button') ?? null;
+      return host?.shadowRoot?.querySelector('[role="button"]') ?? null;
     }
     const row = [...document.querySelectorAll('[aria-label="Search results"] li')].find(
       (li) => li.querySelector('.pl-title')?.textContent === find,

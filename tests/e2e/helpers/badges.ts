@@ -18,7 +18,7 @@ export function badgeStates(page: Page): Promise<BadgeState[]> {
       title: host.getAttribute('data-paper-lens-title'),
       matchTitle: host.getAttribute('data-paper-lens-match-title'),
       matched: (host.getAttribute('data-paper-lens-match') ?? '') !== '',
-      text: host.shadowRoot?.querySelector('button')?.textContent ?? null,
+      text: host.shadowRoot?.querySelector('[role="button"]')?.textContent ?? null,
     })),
   );
 }
