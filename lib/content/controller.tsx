@@ -23,10 +23,13 @@ export interface ContentApi {
   watchSaved(callback: (papers: SavedPaper[]) => void): () => void;
 }
 
-/** Titles per message to the background, and badges placed per frame: a first chunk that covers the
- * top of the page, then CHUNK per frame (see scanOnce). */
-const MATCH_BATCH = 250;
+/** Badges placed per frame: a first chunk that covers the top of the page, then CHUNK per frame (see
+ * scanOnce). Titles go to the background in a first message of FIRST_CHUNK, so those badges come
+ * quickly, then the rest in messages of up to MATCH_BATCH: each answer waits behind the page's
+ * frames, so on a 2,000-entry listing eight messages of 250 were all answered ~200 ms after the
+ * first, and two messages ~100 ms. */
 const FIRST_CHUNK = 100;
+const MATCH_BATCH = 2500;
 const CHUNK = 300;
 const PREVIEW_SIZE = 3;
 const PANEL_SIZE = 6;
@@ -144,7 +147,8 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
   async function matchAll(titles: string[], onBatch: (titles: string[]) => void): Promise<void> {
     const unknown = [...new Set(titles)].filter((title) => !matchCache.has(title));
     const batches: string[][] = [];
-    for (let i = 0; i < unknown.length; i += MATCH_BATCH) batches.push(unknown.slice(i, i + MATCH_BATCH));
+    if (unknown.length > 0) batches.push(unknown.slice(0, FIRST_CHUNK));
+    for (let i = FIRST_CHUNK; i < unknown.length; i += MATCH_BATCH) batches.push(unknown.slice(i, i + MATCH_BATCH));
     await Promise.all(
       batches.map(async (batch) => {
         const results = await api.matchTitles(batch);
