@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CorpusClient } from '../lib/messaging/client';
+import type { TabDescription } from '../lib/messaging/protocol';
 import { identityKeys, type PaperRef, type SavedPaper } from '../lib/storage/saved-list';
 import { AboutView } from './AboutView';
 import { MoreView } from './MoreView';
@@ -31,19 +32,21 @@ interface Props {
   tabId: number | null;
   /** Text to search for at once (the context menu's "Look up in Paper Lens"). */
   initialQuery?: string;
+  /** The tab's description when it was already at hand: the first render then shows it. */
+  initialDescription?: TabDescription;
   /** Export and import controls for the Saved view. */
   savedTools?: (papers: SavedPaper[], tag: string | null) => ComponentChildren;
 }
 
 /** The toolbar popup: this page, search, the reading list, more like it, about. Keyboard first. */
-export function PopupApp({ client, tabId, initialQuery = '', savedTools }: Props) {
+export function PopupApp({ client, tabId, initialQuery = '', initialDescription, savedTools }: Props) {
   const [query, setQuery] = useState(initialQuery);
   const [view, setView] = useState<View | null>(initialQuery ? 'search' : null);
   const [openId, setOpenId] = useState<string | null>(null);
   const [tag, setTag] = useState<string | null>(null);
   const [undoable, setUndoable] = useState<SavedPaper | null>(null);
   const { paper, related } = usePaper(client, openId);
-  const thisPage = useTabDescription(client, tabId);
+  const thisPage = useTabDescription(client, tabId, initialDescription);
   const saved = useSaved(client);
   const mainRef = useRef<HTMLElement>(null);
   // The undo offer stays a while, then goes: the removal is final after that.

@@ -8,6 +8,7 @@ import { createBackgroundClient, type CorpusClient } from '../../lib/messaging/c
 import '../../components/theme.css';
 
 const params = new URLSearchParams(location.search);
+const FIRST_RENDER_WAIT_MS = 50;
 
 /** popup.html?tab=<id> describes that tab (tests, power users); otherwise the active tab. */
 async function targetTab(): Promise<number | null> {
@@ -33,12 +34,22 @@ async function start(): Promise<void> {
       return answer;
     },
   };
+  // Describing a tab takes a few milliseconds (the tab and session storage); waiting for it, within
+  // a bound, lets the first render show the page's papers rather than a loading line, and saves the
+  // frame Preact waits before running the hook's effect. A PDF that needs the worker is not waited for.
+  const known = prefetched
+    ? await Promise.race([
+        prefetched.answer.catch(() => undefined),
+        new Promise<undefined>((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS)),
+      ])
+    : undefined;
   const query = params.get('q') ?? pending ?? '';
   render(
     <PopupApp
       client={client}
       tabId={tabId}
       initialQuery={query}
+      initialDescription={known}
       savedTools={(papers, tag) => <LazySavedTools client={client} papers={papers} tag={tag} download={downloadFile} />}
     />,
     document.getElementById('app')!,

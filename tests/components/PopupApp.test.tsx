@@ -62,6 +62,23 @@ describe('PopupApp: tabs', () => {
     expect(items.map((li) => li.textContent)).toEqual([`${MMRL}In the corpus`, 'Some Other PaperNot in the corpus']);
   });
 
+  it('shows a description it is given on its first render, without asking for one', () => {
+    const detected: TabDescription = {
+      url: 'https://arxiv.org/list/cs.CL/new',
+      kind: 'arxiv-list',
+      status: 'detected',
+      papers: [{ title: MMRL, arxivId: null, match: { id: MMRL_ID, title: MMRL } }],
+    };
+    const asked: number[] = [];
+    const fake = createFakeClient(unsupported);
+    const counting = { ...fake, describeTab: (id: number) => (asked.push(id), fake.describeTab(id)) };
+    render(<PopupApp client={counting} tabId={5} initialDescription={detected} />);
+    // No waiting: the very first render holds the page's papers.
+    expect(screen.getByText('This page · 1 of 1 in the corpus')).toBeTruthy();
+    expect(screen.getByRole('tab', { name: 'This page' }).getAttribute('aria-selected')).toBe('true');
+    expect(asked).toEqual([]);
+  });
+
   it('shows a single paper page with its related work', async () => {
     const single: TabDescription = {
       url: 'https://arxiv.org/abs/2503.08497',
