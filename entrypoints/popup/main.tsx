@@ -1,30 +1,19 @@
+// early.ts first: it starts reading the tab before the rest of this module graph is evaluated.
+import { early, pending, queryParam, tab } from './early';
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import { PopupApp } from '../../components/PopupApp';
 import { LazySavedTools } from '../../components/LazySavedTools';
 import { downloadFile } from '../../lib/export/download';
-import { takePendingLookup } from '../../lib/background/lookup';
-import { createBackgroundClient, type CorpusClient } from '../../lib/messaging/client';
 import '../../components/theme.css';
+import { createBackgroundClient, type CorpusClient } from '../../lib/messaging/client';
+import type { TabDescription } from '../../lib/messaging/protocol';
 
-const params = new URLSearchParams(location.search);
 const FIRST_RENDER_WAIT_MS = 50;
 
-/** popup.html?tab=<id> describes that tab (tests, power users); otherwise the active tab. */
-async function targetTab(): Promise<number | null> {
-  const param = params.get('tab');
-  if (param !== null && /^\d+$/.test(param)) return Number(param);
-  const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  return active?.id ?? null;
-}
-
+/** Renders the popup; the view's first describeTab takes the answer early.ts asked for. */
 async function start(): Promise<void> {
   const base = createBackgroundClient();
-  const tab = targetTab().catch(() => null);
-  // Ask about the tab now rather than from the first render's effect (Preact runs effects after a
-  // frame); the view's first describeTab takes this answer.
-  const early = tab.then((id) => (id === null ? null : { id, answer: base.describeTab(id) }));
-  const [tabId, pending, prefetched] = await Promise.all([tab, takePendingLookup().catch(() => null), early]);
+  const [tabId, prefetched, lookup] = await Promise.all([tab, early, pending]);
   let first = prefetched;
   const client: CorpusClient = {
     ...base,
@@ -43,7 +32,7 @@ async function start(): Promise<void> {
         new Promise<undefined>((resolve) => setTimeout(resolve, FIRST_RENDER_WAIT_MS)),
       ])
     : undefined;
-  const query = params.get('q') ?? pending ?? '';
+  const query = queryParam ?? lookup ?? '';
   render(
     <PopupApp
       client={client}

@@ -18,6 +18,10 @@ export interface DescribeDeps {
  * its tab title needs the matcher.
  */
 export async function describeTab(deps: DescribeDeps, tabId: number): Promise<TabDescription> {
+  // The report is read alongside the tab, not after it: one storage round trip less before the
+  // popup's first render. It is checked against the tab's URL below.
+  const reading = (deps.getReport ?? getTabReport)(tabId);
+  reading.catch(() => undefined);
   const tab = await deps.getTab(tabId);
   const url = tab?.url ?? null;
   const kind = url ? classifyUrl(new URL(url)) : null;
@@ -34,7 +38,7 @@ export async function describeTab(deps: DescribeDeps, tabId: number): Promise<Ta
     if (fromTitle?.match) return { url, kind, status: 'pdf', papers: [fromTitle] };
     return { url, kind, status: 'pdf-unknown', papers: [] };
   }
-  const report = await (deps.getReport ?? getTabReport)(tabId);
+  const report = await reading;
   if (!report || report.url !== url) return { url, kind, status: 'waiting', papers: [] };
   const papers = report.papers.map((p) => ({
     title: p.title,

@@ -10,8 +10,7 @@ import {
   type SavedListRead,
   type SavedPaper,
 } from '../storage/saved-list';
-import { browser } from 'wxt/browser';
-import { describeTab } from '../background/describe-tab';
+import { describeTabFromPopup } from './popup-describe';
 import { sendMessage, type TabDescription } from './protocol';
 
 /** What the UI asks of the background and of storage; components take it as a prop so tests can pass a fake. */
@@ -41,17 +40,7 @@ export function createBackgroundClient(): CorpusClient {
     relatedToText: (title, abstract, k) => sendMessage('relatedToText', { title, abstract, k }),
     // Described here, from the tab and storage, rather than by the background: the popup's first
     // render then never waits for a sleeping service worker (only a PDF named by its tab title asks it).
-    describeTab: (tabId) =>
-      describeTab(
-        {
-          async getTab(id) {
-            const tab = await browser.tabs.get(id).catch(() => null);
-            return tab ? { url: tab.url ?? null, title: tab.title ?? null } : null;
-          },
-          matchTitle: async (title) => (await sendMessage('matchTitles', [title]))[0]?.match,
-        },
-        tabId,
-      ),
+    describeTab: describeTabFromPopup,
     stats: () => sendMessage('stats', undefined),
     savePaper: (ref) => sendMessage('savePaper', ref),
     unsavePaper: (ref) => sendMessage('unsavePaper', ref),
