@@ -6,7 +6,6 @@ import { LazySavedTools } from '../../components/LazySavedTools';
 import { downloadFile } from '../../lib/export/download';
 import '../../components/theme.css';
 import { createBackgroundClient, type CorpusClient } from '../../lib/messaging/client';
-import type { TabDescription } from '../../lib/messaging/protocol';
 
 const FIRST_RENDER_WAIT_MS = 50;
 
