@@ -1,5 +1,5 @@
-import { browser } from 'wxt/browser';
 import { describeTab } from '../background/describe-tab';
+import { readTab } from '../background/read-tab';
 import type { TabDescription } from './protocol';
 
 /**
@@ -10,10 +10,7 @@ import type { TabDescription } from './protocol';
 export function describeTabFromPopup(tabId: number): Promise<TabDescription> {
   return describeTab(
     {
-      async getTab(id) {
-        const tab = await browser.tabs.get(id).catch(() => null);
-        return tab ? { url: tab.url ?? null, title: tab.title ?? null } : null;
-      },
+      getTab: readTab,
       async matchTitle(title) {
         const { sendMessage } = await import('./protocol');
         return (await sendMessage('matchTitles', [title]))[0]?.match;
