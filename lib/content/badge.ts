@@ -1,5 +1,6 @@
 import type { RelatedPaper } from '../service/corpus-service';
 import { HOST_ATTRIBUTE } from '../pages/text';
+import { createPreview, type Preview } from './badge-preview';
 
 /** What a badge shows. */
 export type BadgeStatus = 'corpus' | 'saved' | 'none';
@@ -10,9 +11,16 @@ export interface BadgeActions {
   toggleSave(): void;
 }
 
-/** One in-page badge: a host element with an open shadow root, page text only ever set as text. */
+/** One in-page badge; page text is only ever set on it as text. */
 export interface Badge {
+  /**
+   * The element placed on the page: inline, a host with an open shadow root holding the button; in
+   * the badge layer (badge-layer.ts), whose own shadow root isolates it, the button itself.
+   */
   host: HTMLElement;
+  actions: BadgeActions;
+  /** Related work for the preview: loaded once per match, again after a failure. */
+  related(): Promise<RelatedPaper[]>;
   setMatch(title: string, matchId: string | null, matchTitle: string | null): void;
   setStatus(status: BadgeStatus): void;
 }
@@ -31,91 +39,43 @@ const LABELS: Record<BadgeStatus, { text: string; action: string; hint: string }
   },
 };
 
-function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className?: string, text?: string) {
-  const el = doc.createElement(tag);
-  if (className) el.className = className;
-  if (text !== undefined) el.textContent = text;
-  return el;
-}
-
 /**
  * Builds a badge. It is an inline box, not a button: a 2,000-entry listing holds 2,000 of them, and
  * an atomic inline (a <button>, an inline-block, an inline-flex) costs each title a separate block
  * layout: measured on that listing, all 2,000 took a 380 ms frame as buttons and 210 ms as inline
  * spans. So it is a span with the button role, focusable, that answers Enter and Space.
- * `sheet` is one stylesheet shared by every shadow root on the page.
+ * With `sheet` it is an inline badge: its own shadow root (sharing that stylesheet), its own
+ * listeners and preview. Without, it is bare, for the badge layer, which listens for all its badges.
  */
-export function createBadge(doc: Document, sheet: CSSStyleSheet | string, actions: BadgeActions): Badge {
-  const host = element(doc, 'span');
-  host.setAttribute(HOST_ATTRIBUTE, 'badge');
-  const root = host.attachShadow({ mode: 'open' });
-  applyStyles(doc, root, sheet);
-  const button = element(doc, 'span', 'badge');
+export function createBadge(doc: Document, actions: BadgeActions, sheet?: CSSStyleSheet | string): Badge {
+  const button = doc.createElement('span');
+  button.className = 'badge';
   button.setAttribute('role', 'button');
   button.tabIndex = 0;
-  root.append(button);
+  let host = button;
+  if (sheet !== undefined) {
+    host = doc.createElement('span');
+    applyStyles(doc, host.attachShadow({ mode: 'open' }), sheet);
+    host.shadowRoot!.append(button);
+  }
+  host.setAttribute(HOST_ATTRIBUTE, 'badge');
 
-  // Clicks stay ours: a badge inside a link or a card must never navigate the page.
-  button.addEventListener('click', (event) => {
-    event.preventDefault();
-    event.stopPropagation();
-    actions.toggleSave();
-  });
-  // What a <button> does for free: Enter acts at once, Space on release, and neither scrolls the page.
-  button.addEventListener('keydown', (event) => {
-    if (event.key !== 'Enter' && event.key !== ' ') return;
-    event.preventDefault();
-    event.stopPropagation();
-    if (event.key === 'Enter' && !event.repeat) actions.toggleSave();
-  });
-  button.addEventListener('keyup', (event) => {
-    if (event.key !== ' ') return;
-    event.preventDefault();
-    event.stopPropagation();
-    actions.toggleSave();
-  });
-
-  let preview: HTMLElement | null = null;
-  let loaded = false;
-  let hideTimer: ReturnType<typeof setTimeout> | undefined;
-  const show = () => {
-    clearTimeout(hideTimer);
-    if (!preview) {
-      preview = element(doc, 'div', 'preview');
-      preview.setAttribute('role', 'tooltip');
-      root.append(preview);
-    }
-    preview.hidden = false;
-    placePreview(host, preview);
-    if (loaded) return;
-    loaded = true;
-    const target = preview;
-    target.replaceChildren(element(doc, 'p', 'note', 'Finding related work…'));
-    actions.loadPreview().then(
-      (related) => {
-        fillPreview(doc, target, related);
-        placePreview(host, target);
-      },
-      () => target.replaceChildren(element(doc, 'p', 'note', 'Related work is not available right now.')),
-    );
-  };
-  const hide = () => {
-    hideTimer = setTimeout(() => {
-      if (preview) preview.hidden = true;
-    }, 150);
-  };
-  host.addEventListener('mouseenter', show);
-  host.addEventListener('mouseleave', hide);
-  button.addEventListener('focus', show);
-  button.addEventListener('blur', hide);
-
-  return {
+  let related: Promise<RelatedPaper[]> | null = null;
+  const badge: Badge = {
     host,
+    actions,
+    related() {
+      related ??= actions.loadPreview().catch((error: unknown) => {
+        related = null;
+        throw error;
+      });
+      return related;
+    },
     setMatch(title, matchId, matchTitle) {
       host.setAttribute('data-paper-lens-title', title);
       host.setAttribute('data-paper-lens-match', matchId ?? '');
       host.setAttribute('data-paper-lens-match-title', matchTitle ?? '');
-      loaded = false;
+      related = null;
     },
     setStatus(status) {
       const label = LABELS[status];
@@ -125,6 +85,55 @@ export function createBadge(doc: Document, sheet: CSSStyleSheet | string, action
       button.title = label.hint;
     },
   };
+  if (host.shadowRoot) {
+    const root = host.shadowRoot;
+    listenForBadges(root, (target) => (target === button ? badge : null), createPreview(doc, root));
+  }
+  return badge;
+}
+
+/**
+ * Gives every badge under `root` what a <button> does for free: a click or Enter acts at once,
+ * Space on release, and neither scrolls nor navigates the page; hover and focus show the preview.
+ * One set of listeners for all of a root's badges: the layer's 2,000 badges need no 12,000 listeners.
+ */
+export function listenForBadges(
+  root: ShadowRoot,
+  badgeOf: (target: EventTarget | null) => Badge | null,
+  preview: Preview,
+): void {
+  // Ours alone: a badge inside a link or a card must never navigate the page or reach its handlers.
+  const act = (event: Event, run: boolean) => {
+    const badge = badgeOf(event.target);
+    if (!badge) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (run) badge.actions.toggleSave();
+  };
+  root.addEventListener('click', (event) => act(event, true));
+  // A shadow root's event map names no keyboard events; these are.
+  root.addEventListener('keydown', (event) => {
+    const { key, repeat } = event as KeyboardEvent;
+    if (key === 'Enter' || key === ' ') act(event, key === 'Enter' && !repeat);
+  });
+  root.addEventListener('keyup', (event) => {
+    if ((event as KeyboardEvent).key === ' ') act(event, true);
+  });
+  root.addEventListener('pointerover', (event) => {
+    const badge = badgeOf(event.target);
+    if (badge) preview.show(badge);
+    else if (preview.holds(event.target)) preview.keep();
+  });
+  root.addEventListener('pointerout', (event) => {
+    if (badgeOf(event.target) || preview.holds(event.target)) preview.hide();
+  });
+  root.addEventListener('focusin', (event) => {
+    const badge = badgeOf(event.target);
+    if (badge) preview.show(badge);
+  });
+  root.addEventListener('focusout', (event) => {
+    if (badgeOf(event.target)) preview.hide();
+  });
 }
 
 /**
@@ -140,43 +149,7 @@ export function applyStyles(doc: Document, root: ShadowRoot, sheet: CSSStyleShee
       sheet = [...sheet.cssRules].map((rule) => rule.cssText).join('\n');
     }
   }
-  root.append(element(doc, 'style', undefined, sheet));
-}
-
-const PREVIEW_WIDTH = 340;
-const MARGIN = 8;
-
-/**
- * Puts the preview beside its badge in viewport coordinates (position: fixed), so no card with
- * overflow: hidden clips it; it shifts left at the window's right edge and opens upward when the
- * space below the badge is too small.
- */
-function placePreview(host: HTMLElement, preview: HTMLElement): void {
-  const view = host.ownerDocument.defaultView;
-  if (!view) return;
-  const badge = host.getBoundingClientRect();
-  const width = Math.min(PREVIEW_WIDTH, view.innerWidth - 2 * MARGIN);
-  const left = Math.max(MARGIN, Math.min(badge.left, view.innerWidth - width - MARGIN));
-  const height = preview.getBoundingClientRect().height;
-  const below = view.innerHeight - badge.bottom - MARGIN;
-  const up = height > below && badge.top - MARGIN > below;
-  preview.style.width = `${width}px`;
-  preview.style.left = `${left}px`;
-  preview.style.top = up ? '' : `${badge.bottom + 6}px`;
-  preview.style.bottom = up ? `${view.innerHeight - badge.top + 6}px` : '';
-}
-
-function fillPreview(doc: Document, preview: HTMLElement, related: RelatedPaper[]): void {
-  const heading = element(doc, 'h2', undefined, 'Related in Paper Lens');
-  if (related.length === 0) {
-    preview.replaceChildren(heading, element(doc, 'p', 'note', 'No related papers in the corpus.'));
-    return;
-  }
-  const list = element(doc, 'ol');
-  for (const paper of related) {
-    const item = element(doc, 'li');
-    item.append(element(doc, 'span', 'pl-title', paper.title), element(doc, 'span', 'pl-reason', paper.reason));
-    list.append(item);
-  }
-  preview.replaceChildren(heading, list);
+  const style = doc.createElement('style');
+  style.textContent = sheet;
+  root.append(style);
 }

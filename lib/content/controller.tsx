@@ -9,6 +9,7 @@ import type { DetectedPaper, PageDetection } from '../pages/types';
 import type { RelatedPaper } from '../service/corpus-service';
 import { identityKeys, type PaperRef, type SavedPaper } from '../storage/saved-list';
 import { applyStyles, createBadge, type Badge } from './badge';
+import { createBadgeLayer, type BadgeLayer } from './badge-layer';
 import { pageTheme } from './theme';
 
 /** What the page side asks of the background and of storage; injected so tests can fake it. */
@@ -27,10 +28,12 @@ export interface ContentApi {
  * scanOnce). Titles go to the background in a first message of FIRST_CHUNK, so those badges come
  * quickly, then the rest in messages of up to MATCH_BATCH: each answer waits behind the page's
  * frames: on a 2,000-entry listing, of eight messages of 250 the last seven were answered ~200 ms
- * after the first; one message of 1,900 came back in ~100 ms. */
+ * after the first; one message of 1,900 came back in ~100 ms. Measured there (.probe, 9 loads
+ * each, medians): frames of 400, 600 and 800 layer badges gave every badge in 252, 244 and 222 ms
+ * with the longest frame's rendering 38, 35 and 46 ms; 2,000 at once rendered for up to 150 ms. */
 const FIRST_CHUNK = 100;
 const MATCH_BATCH = 2500;
-const CHUNK = 300;
+const CHUNK = 600;
 const PREVIEW_SIZE = 3;
 const PANEL_SIZE = 6;
 const RESCAN_DELAY = 200;
@@ -99,38 +102,61 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
 
   let theme: 'light' | 'dark' = 'light';
   let themeOf: string | null = null;
+  /** Where badges marking a `badgeAt` line go (badge-layer.ts); made on the first such page. */
+  let layer: BadgeLayer | null = null;
 
-  function place(entry: Entry): void {
-    entry.badge.host.setAttribute('data-pl-theme', theme);
+  /** `order`: the paper's place among the page's papers, which orders the layer's badges. */
+  function place(entry: Entry, order: number): void {
     const { anchor, placement, badgeAt } = entry.detected;
-    if (badgeAt) badgeAt.append(entry.badge.host);
-    else if (placement === 'inside') anchor.append(entry.badge.host);
+    if (badgeAt) {
+      layer ??= createBadgeLayer(doc, sheet);
+      layer.setTheme(theme);
+      layer.add(entry.badge, badgeAt, order);
+      return;
+    }
+    layer?.remove(entry.badge);
+    entry.badge.host.setAttribute('data-pl-theme', theme);
+    if (placement === 'inside') anchor.append(entry.badge.host);
     else anchor.after(entry.badge.host);
   }
 
   function isPlaced(entry: Entry): boolean {
     const { host } = entry.badge;
     const { anchor, placement, badgeAt } = entry.detected;
-    if (badgeAt) return host.parentNode === badgeAt;
+    if (badgeAt) return layer?.holds(entry.badge, badgeAt) ?? false;
     return placement === 'inside' ? host.parentNode === anchor : host.previousSibling === anchor;
+  }
+
+  function unplace(entry: Entry): void {
+    layer?.remove(entry.badge);
+    entry.badge.host.remove();
   }
 
   function addEntry(detected: DetectedPaper): Entry {
     const entry: Entry = { detected, match: null } as Entry;
-    entry.badge = createBadge(doc, sheet, {
+    const actions = {
       loadPreview: () =>
         entry.match
           ? api.related(entry.match.id, PREVIEW_SIZE)
           : api.relatedToText(entry.detected.title, '', PREVIEW_SIZE),
       toggleSave: () => toggle(refOf(entry)),
-    });
+    };
+    // A badge in the layer is styled by the layer's shadow root; an inline one needs its own.
+    entry.badge = createBadge(doc, actions, detected.badgeAt ? undefined : sheet);
     return entry;
   }
 
   /** Brings one detected paper's badge up to date from the match cache (every title is matched by now). */
-  function sync(detected: DetectedPaper): void {
+  function sync(detected: DetectedPaper, order: number): void {
     let entry = entries.get(detected.anchor);
-    if (entry && entry.detected.title === detected.title && isPlaced(entry)) return;
+    if (entry && entry.detected.title === detected.title && isPlaced(entry)) {
+      layer?.setOrder(entry.badge, order);
+      return;
+    }
+    if (entry && !entry.detected.badgeAt !== !detected.badgeAt) {
+      unplace(entry);
+      entry = undefined;
+    }
     if (!entry) {
       entry = addEntry(detected);
       entries.set(detected.anchor, entry);
@@ -139,7 +165,7 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
     entry.match = matchCache.get(detected.title) ?? null;
     entry.badge.setMatch(detected.title, entry.match?.id ?? null, entry.match?.title ?? null);
     applyStatus(entry);
-    if (!isPlaced(entry)) place(entry);
+    if (!isPlaced(entry)) place(entry, order);
   }
 
   /** Asks the background about every title not asked yet, in batches that travel in parallel; each
@@ -163,10 +189,9 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
 
   // A badge is placed only once its title is matched, so it never shows a guess. Badges land in
   // frames as their batches come back, top of the page first, while the worker matches the next
-  // batch. Measured on a 2,000-entry listing in Chromium: each badge costs about 0.1 ms of style and
-  // layout, and a frame that changes the list some 20 ms before its first badge. All 2,000 in one
-  // frame froze the page for 250 ms; frames of CHUNK took about 100 ms each there (150 per frame
-  // stayed near 55 ms but took 900 ms in all), and the badges in view come first.
+  // batch. Inline badges (Hugging Face, single papers) relay out the page; a listing's badges go
+  // to the badge layer, which leaves the page's layout alone (badge-layer.ts has the figures), so
+  // what a frame costs there is making CHUNK badges and measuring their lines.
   async function scanOnce(): Promise<void> {
     detection = detectPage(doc, new URL(win.location.href));
     // Reading the page's colours forces a style pass: done again only when the root's classes change.
@@ -178,10 +203,13 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
     const current = new Set(papers.map((p) => p.anchor));
     for (const [anchor, entry] of entries) {
       if (!current.has(anchor) || !anchor.isConnected) {
-        entry.badge.host.remove();
+        unplace(entry);
         entries.delete(anchor);
       }
     }
+    // The page changed since the last scan: lines that kept their badges may have moved.
+    layer?.attach();
+    layer?.relayout();
     performance.mark('paper-lens:detected');
     const ready: DetectedPaper[] = [];
     const waiting = new Map<string, DetectedPaper[]>();
@@ -217,8 +245,9 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
       await nextFrame(win);
       if (stopped) return;
       // Batches come back in any order: placing in page order keeps the top of the page first.
-      if (ready.length > chunk) ready.sort(byPageOrder);
-      for (const detected of ready.splice(0, chunk)) sync(detected);
+      ready.sort(byPageOrder);
+      for (const detected of ready.splice(0, chunk)) sync(detected, order.get(detected)!);
+      layer?.place();
       chunk = CHUNK;
     }
     await matched;
@@ -350,8 +379,10 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
       observer.disconnect();
       unwatch();
       win.removeEventListener('popstate', scheduleScan);
-      for (const entry of entries.values()) entry.badge.host.remove();
+      for (const entry of entries.values()) unplace(entry);
       entries.clear();
+      layer?.destroy();
+      layer = null;
       panel?.host.remove();
       panel = null;
     },

@@ -65,8 +65,8 @@ export function detectArxiv(doc: Document, url: URL, kind: PageKind): PageDetect
         let dt = dd?.previousElementSibling;
         while (dt && dt.tagName !== 'DT') dt = dt.previousElementSibling;
         const found = paper(title, linkedId(dt));
-        // The id line ('[1] arXiv:2411.00001 [pdf, html, other]') is short: a badge there never
-        // wraps it, so placing 2,000 badges never moves the rest of the list (see DetectedPaper.badgeAt).
+        // The id line ('[1] arXiv:2411.00001 [pdf, html, other]') is short, with room at its end for
+        // a badge drawn over the page, not in it (see DetectedPaper.badgeAt).
         return found && dt ? { ...found, badgeAt: dt } : found;
       });
       return listingDetection(kind, papers);

@@ -11,6 +11,7 @@ import { matchKey } from '../../lib/text/normalize';
 import { arxivListingHtml, type ListingEntry } from '../helpers/arxiv-listing';
 import { paperTitled, realPapers, realService } from '../helpers/corpus';
 import { launchExtension, stopServiceWorker, type ExtensionBrowser } from './helpers/browser';
+import { BADGE } from './helpers/badges';
 import { fixture, fixtureHtml, type ChromeApi } from './helpers/fixtures';
 import { seededRandom } from '../../scripts/lib/seeded-random';
 
@@ -92,9 +93,13 @@ function runLanes(plan: LanePlan): Promise<LaneResult> {
   const failures: string[] = [];
   const button = (find: string): HTMLButtonElement | null => {
     if (plan.kind === 'badge') {
-      const host = [...document.querySelectorAll('[data-paper-lens-host="badge"]')].find(
-        (h) => h.getAttribute('data-paper-lens-title') === find,
-      );
+      // Inline badges are hosts in the page; a listing's are buttons in the badge layer's shadow root.
+      const layers = [...document.querySelectorAll('[data-paper-lens-host="layer"]')];
+      const host = [
+        ...document.querySelectorAll('[data-paper-lens-host="badge"]'),
+        ...layers.flatMap((layer) => [...(layer.shadowRoot?.querySelectorAll('[data-paper-lens-host="badge"]') ?? [])]),
+      ].find((h) => h.getAttribute('data-paper-lens-title') === find);
+      if (host?.getAttribute('role') === 'button') return host as HTMLButtonElement;
       return host?.shadowRoot?.querySelector('[role="button"]') ?? null;
     }
     const row = [...document.querySelectorAll('[aria-label="Search results"] li')].find(
@@ -246,12 +251,11 @@ describe('the reading list under 500 concurrent changes and two service-worker s
     );
     const tabs = await Promise.all(pages.map(({ url }) => openPage(url)));
     for (const [n, page] of tabs.entries()) {
-      const matches = await page.evaluate(() =>
-        [...document.querySelectorAll('[data-paper-lens-host="badge"]')].map((h) => [
-          h.getAttribute('data-paper-lens-title'),
-          h.getAttribute('data-paper-lens-match') || null,
-        ]),
-      );
+      const matches = await page
+        .locator(BADGE)
+        .evaluateAll((hosts) =>
+          hosts.map((h) => [h.getAttribute('data-paper-lens-title'), h.getAttribute('data-paper-lens-match') || null]),
+        );
       const mine = targets.filter((t) => t.source === pages[n]!.url);
       expect(Object.fromEntries(matches)).toEqual(Object.fromEntries(mine.map((t) => [t.find, t.match])));
     }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, launchExtension, stopServiceWorker, type ExtensionBrowser } from './helpers/browser';
-import { BADGE, badgeStates, type BadgeState } from './helpers/badges';
+import { BADGE, badgeButton, badgeStates, badgeTooltip, type BadgeState } from './helpers/badges';
 import { fixture, fixtureHtml, MANIFEST, type ChromeApi, type ExpectedPaper, type Fixture } from './helpers/fixtures';
 
 /** A global in the service worker: it survives while the worker runs and is gone after a restart. */
@@ -206,7 +206,7 @@ function badgeFor(page: Page, title: string): Locator {
 
 /** A badge's state: accessible name and visible text of its button. */
 async function buttonState(badge: Locator): Promise<{ name: string | null; text: string }> {
-  const button = badge.getByRole('button');
+  const button = badgeButton(badge);
   return { name: await button.getAttribute('aria-label'), text: await button.innerText() };
 }
 
@@ -295,7 +295,7 @@ async function hoverFirstCorpusBadge(page: Page): Promise<Locator> {
   const badge = page.locator(`${BADGE}:not([data-paper-lens-match=""])`).first();
   await badge.evaluate((host) => host.scrollIntoView({ block: 'center' }));
   await badge.hover();
-  const tooltip = badge.getByRole('tooltip');
+  const tooltip = badgeTooltip(page);
   // textContent: the heading is styled uppercase.
   await expect.poll(() => tooltip.locator('h2').textContent(), POLL).toBe('Related in Paper Lens');
   return tooltip;
@@ -413,7 +413,7 @@ describe('pages', () => {
         // It hides when the pointer leaves, and keyboard focus on the badge's button shows it again.
         await page.mouse.move(1, 1);
         await expect.poll(() => tooltip.isVisible(), POLL).toBe(false);
-        await page.locator(`${BADGE}:not([data-paper-lens-match=""])`).first().getByRole('button').focus();
+        await badgeButton(page.locator(`${BADGE}:not([data-paper-lens-match=""])`).first()).focus();
         await expect.poll(() => tooltip.isVisible(), POLL).toBe(true);
       }
     }

@@ -21,7 +21,7 @@ import {
   stopServiceWorker,
   type ExtensionBrowser,
 } from './helpers/browser';
-import { BADGE, tabIdOf as tabIdIn } from './helpers/badges';
+import { BADGE, badgeButton, tabIdOf as tabIdIn } from './helpers/badges';
 
 const POPUP_DIR = join(ARTIFACTS_DIR, 'popup');
 const PAGE_VIEWPORT = { width: 1280, height: 900 };
@@ -126,7 +126,7 @@ function badgeFor(page: Page, title: string): Locator {
 
 /** A badge's state: accessible name and visible text of its one button. */
 async function badgeState(badge: Locator): Promise<{ name: string | null; text: string }> {
-  const button = badge.getByRole('button');
+  const button = badgeButton(badge);
   return { name: await button.getAttribute('aria-label'), text: await button.innerText() };
 }
 
@@ -168,7 +168,9 @@ async function searchFor(popup: Page, query: string, expected: string, within = 
 }
 
 function buttonNamed(scope: Locator | Page, name: string): Locator {
-  return scope.getByRole('button', { name, exact: true });
+  const inside = scope.getByRole('button', { name, exact: true });
+  // A listing's badge (in the badge layer) is itself the button.
+  return 'and' in scope ? scope.and(scope.page().getByRole('button', { name, exact: true })).or(inside) : inside;
 }
 
 /** Saves `title` from the Search tab's results for `query`, and waits for its row to say 'Remove'. */

@@ -1,7 +1,20 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
-/** A page's Paper Lens badge hosts. */
+/**
+ * A page's Paper Lens badges: inline, a host whose shadow root holds the button; on arXiv listings,
+ * the button itself, in the badge layer's shadow root (Playwright's CSS reaches into open ones).
+ */
 export const BADGE = '[data-paper-lens-host="badge"]';
+
+/** The button of a badge found with BADGE, inline or in the layer. */
+export function badgeButton(badge: Locator): Locator {
+  return badge.and(badge.page().locator('[role="button"]')).or(badge.getByRole('button'));
+}
+
+/** The badges' hover preview that is showing (inline badges and the layer each have their own). */
+export function badgeTooltip(page: Page): Locator {
+  return page.locator('[data-paper-lens-host] [role="tooltip"]').filter({ visible: true });
+}
 
 /** What one badge says: the title it read, the corpus title it matched, and its label. */
 export interface BadgeState {
@@ -18,7 +31,9 @@ export function badgeStates(page: Page): Promise<BadgeState[]> {
       title: host.getAttribute('data-paper-lens-title'),
       matchTitle: host.getAttribute('data-paper-lens-match-title'),
       matched: (host.getAttribute('data-paper-lens-match') ?? '') !== '',
-      text: host.shadowRoot?.querySelector('[role="button"]')?.textContent ?? null,
+      text:
+        (host.getAttribute('role') === 'button' ? host : host.shadowRoot?.querySelector('[role="button"]'))
+          ?.textContent ?? null,
     })),
   );
 }

@@ -1,0 +1,251 @@
+import { HOST_ATTRIBUTE } from '../pages/text';
+import { applyStyles, listenForBadges, type Badge } from './badge';
+import { createPreview } from './badge-preview';
+
+/**
+ * Badges kept out of the page's layout. Inserting 2,000 inline badges into a listing relays out
+ * 2,000 lines and re-walks the page in pre-paint: measured in Chromium, 150 ms for 2,000 empty
+ * spans and about 250 ms for real badges, however the frames are split. In this layer the page's
+ * layout is never touched: one absolutely positioned host, badges placed at the end of the line
+ * they mark, in chunks the browser skips while they are away from the viewport
+ * (content-visibility: auto), so 2,000 badges cost about what one does.
+ */
+export interface BadgeLayer {
+  /** The layer's own element, appended to the page's body. */
+  host: HTMLElement;
+  /**
+   * Shows `badge` (made without a stylesheet: the layer's own styles it) at the end of `at`'s last
+   * line, from the next place(). `order` is the line's place on the page: badges are kept in that
+   * order, the order keyboard focus takes.
+   */
+  add(badge: Badge, at: Element, order: number): void;
+  /** The line's new place after the page changed. */
+  setOrder(badge: Badge, order: number): void;
+  remove(badge: Badge): void;
+  /** Whether `badge` is in the layer, marking `at`. */
+  holds(badge: Badge, at: Element): boolean;
+  /** Measures and positions the badges added since the last call: one layout read, then writes. */
+  place(): void;
+  /** Measures every badge again, after the page moved: resized, reflowed, rewritten. */
+  relayout(): void;
+  /** Puts the host back when the page removed it (a page that replaces its body). */
+  attach(): void;
+  setTheme(theme: 'light' | 'dark'): void;
+  destroy(): void;
+}
+
+/** Badges per chunk: small enough that the few chunks near the viewport are cheap to render. */
+const CHUNK_SIZE = 50;
+/** A badge's height in the layer: its 16 px line, padding and border (page-ui.css); badges are centred on the line they mark. */
+const LINE = 20;
+/** Space between the line's last character and its badge. */
+const GAP = 8;
+/** Room above and below a chunk's badges for their pills and focus rings, which the chunk clips. */
+const PAD = 6;
+/** How far back from its end an element is searched for its last character (a hostile page can nest deep). */
+const MAX_STEPS = 500;
+
+interface Item {
+  badge: Badge;
+  at: Element;
+  order: number;
+  /** Null until place() puts it in a chunk. */
+  chunk: Chunk | null;
+  /** Where the badge is, in the layer's coordinates; null when `at` shows no text. */
+  x: number;
+  y: number | null;
+}
+
+/** Up to CHUNK_SIZE badges, in page order, in an element as tall as the lines they mark. */
+interface Chunk {
+  element: HTMLElement;
+  items: Item[];
+}
+
+/**
+ * Badges are kept in the order of the lines they mark, as the caller numbers them: comparing the
+ * lines' document positions instead cost Chromium a walk of the list's 4,000 children per
+ * comparison, some 20 ms a frame on a 2,000-entry listing.
+ */
+const byOrder = (a: Item, b: Item) => a.order - b.order;
+
+/** Creates the layer; it observes the page's size and fonts and keeps its badges in place. */
+export function createBadgeLayer(doc: Document, sheet: CSSStyleSheet | string): BadgeLayer {
+  const host = doc.createElement('paper-lens-layer');
+  host.setAttribute(HOST_ATTRIBUTE, 'layer');
+  const root = host.attachShadow({ mode: 'open' });
+  applyStyles(doc, root, sheet);
+  const items = new Map<EventTarget, Item>();
+  const chunks: Chunk[] = [];
+  let pending: Item[] = [];
+  /** Set when a placed badge's number changed: the next place() checks they are still in order. */
+  let reordered = false;
+  const range = doc.createRange();
+  listenForBadges(root, (target) => (target ? (items.get(target)?.badge ?? null) : null), createPreview(doc, root));
+
+  // Any reflow that moves the lines changes the size of the page, its body or the list holding them.
+  const observed = new Set<Element>();
+  const resizes = new ResizeObserver(() => layer.relayout());
+  const observe = (element: Element | null) => {
+    if (!element || observed.has(element)) return;
+    observed.add(element);
+    resizes.observe(element);
+  };
+  const onFonts = () => layer.relayout();
+  doc.fonts?.addEventListener('loadingdone', onFonts);
+
+  /** Appends `item` to the last chunk, or a new one when that is full. */
+  function append(item: Item): void {
+    let chunk = chunks.at(-1);
+    if (!chunk || chunk.items.length >= CHUNK_SIZE) {
+      const element = doc.createElement('div');
+      element.className = 'pl-chunk';
+      root.append(element);
+      chunk = { element, items: [] };
+      chunks.push(chunk);
+    }
+    item.chunk = chunk;
+    chunk.items.push(item);
+    chunk.element.append(item.badge.host);
+  }
+
+  function measure(list: Item[]): void {
+    if (list.length === 0) return;
+    // Every read before any write, so the page is laid out at most once.
+    const origin = host.getBoundingClientRect();
+    const ends = list.map((item) => lastCharacterRect(item.at, range));
+    const touched = new Set<Chunk>();
+    list.forEach((item, i) => {
+      const end = ends[i];
+      item.x = end ? Math.round(end.right - origin.left + GAP) : 0;
+      item.y = end ? Math.round((end.top + end.bottom) / 2 - origin.top - LINE / 2) : null;
+      touched.add(item.chunk!);
+    });
+    for (const chunk of touched) arrange(chunk);
+  }
+
+  function arrange(chunk: Chunk): void {
+    const shown = chunk.items.filter((item) => item.y !== null);
+    const top = Math.min(...shown.map((item) => item.y!)) - PAD;
+    const bottom = Math.max(...shown.map((item) => item.y!)) + LINE + PAD;
+    chunk.element.hidden = shown.length === 0;
+    if (shown.length === 0) return;
+    chunk.element.style.top = `${top}px`;
+    chunk.element.style.height = `${bottom - top}px`;
+    for (const item of chunk.items) {
+      const { style } = item.badge.host;
+      item.badge.host.hidden = item.y === null;
+      if (item.y === null) continue;
+      style.left = `${item.x}px`;
+      style.top = `${item.y - top}px`;
+    }
+  }
+
+  const layer: BadgeLayer = {
+    host,
+    add(badge, at, order) {
+      layer.remove(badge);
+      const item: Item = { badge, at, order, chunk: null, x: 0, y: null };
+      items.set(badge.host, item);
+      pending.push(item);
+      observe(at.parentElement);
+    },
+    remove(badge) {
+      const item = items.get(badge.host);
+      if (!item) return;
+      items.delete(badge.host);
+      badge.host.remove();
+      const { chunk } = item;
+      if (chunk) {
+        chunk.items.splice(chunk.items.indexOf(item), 1);
+        if (chunk.items.length === 0) {
+          chunk.element.remove();
+          chunks.splice(chunks.indexOf(chunk), 1);
+        }
+      } else pending.splice(pending.indexOf(item), 1);
+    },
+    setOrder(badge, order) {
+      const item = items.get(badge.host);
+      if (!item || item.order === order) return;
+      item.order = order;
+      if (item.chunk) reordered = true;
+    },
+    holds(badge, at) {
+      return items.get(badge.host)?.at === at;
+    },
+    place() {
+      layer.attach();
+      if (pending.length === 0 && !reordered) return;
+      const list = pending.sort(byOrder);
+      pending = [];
+      const placed = chunks.flatMap((chunk) => chunk.items);
+      // Numbers shift when the page adds or drops entries above; only a change of order needs a rebuild.
+      const inOrder =
+        (!reordered || placed.every((item, i) => i === 0 || placed[i - 1]!.order < item.order)) &&
+        (placed.length === 0 || list.length === 0 || placed.at(-1)!.order < list[0]!.order);
+      reordered = false;
+      if (inOrder) {
+        for (const item of list) append(item);
+        measure(list);
+        return;
+      }
+      // Rare: a badge for a line above ones already shown (a page that inserted entries at the top).
+      // Rebuilt in page order, so keyboard focus still goes down the page.
+      const all = [...placed, ...list].sort(byOrder);
+      for (const chunk of chunks) chunk.element.remove();
+      chunks.length = 0;
+      for (const item of all) append(item);
+      measure(all);
+    },
+    relayout() {
+      if (host.isConnected) measure(chunks.flatMap((chunk) => chunk.items));
+    },
+    attach() {
+      const parent = doc.body ?? doc.documentElement;
+      if (host.parentNode === parent) return;
+      parent.append(host);
+      observe(doc.documentElement);
+      observe(doc.body);
+    },
+    setTheme(theme) {
+      host.setAttribute('data-pl-theme', theme);
+    },
+    destroy() {
+      resizes.disconnect();
+      doc.fonts?.removeEventListener('loadingdone', onFonts);
+      host.remove();
+      items.clear();
+      chunks.length = 0;
+    },
+  };
+  return layer;
+}
+
+/**
+ * The box of the last visible character inside `element`, in viewport coordinates, or null when it
+ * shows none. One character, not the whole line: measuring a range over the whole element cost
+ * 25 µs an element, its last character 7 µs.
+ */
+export function lastCharacterRect(element: Element, range: Range): DOMRect | null {
+  let node: Node | null = element.lastChild;
+  for (let steps = 0; node && steps < MAX_STEPS; steps++) {
+    if (node.nodeType === 3) {
+      const text = node.nodeValue ?? '';
+      let i = text.length - 1;
+      while (i >= 0 && /\s/.test(text[i]!)) i--;
+      if (i >= 0) {
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = range.getBoundingClientRect();
+        // A character in a hidden element has no box; the visible text may come before it.
+        if (rect.width !== 0 || rect.height !== 0) return rect;
+      }
+    } else if (node.nodeType === 1 && node.lastChild && !(node as Element).hasAttribute(HOST_ATTRIBUTE)) {
+      node = node.lastChild;
+      continue;
+    }
+    while (node && !node.previousSibling && node !== element) node = node.parentNode;
+    node = node && node !== element ? node.previousSibling : null;
+  }
+  return null;
+}
