@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { RelatedPanel } from '../../components/RelatedPanel';
 import type { ReportedPaper } from '../background/tab-reports';
-import type { TitleMatch } from '../match/match-title';
+import type { TitleCandidate } from '../match/match-title';
 import { LIMITS } from '../messaging/validate';
 import { detectPage } from '../pages/detect';
 import { HOST_ATTRIBUTE } from '../pages/text';
@@ -14,7 +14,7 @@ import { pageTheme } from './theme';
 
 /** What the page side asks of the background and of storage; injected so tests can fake it. */
 export interface ContentApi {
-  matchTitles(titles: string[]): Promise<TitleMatch[]>;
+  matchTitles(titles: string[]): Promise<(TitleCandidate | null)[]>;
   related(id: string, k: number): Promise<RelatedPaper[]>;
   relatedToText(title: string, abstract: string, k: number): Promise<RelatedPaper[]>;
   savePaper(ref: PaperRef): Promise<unknown>;
@@ -179,7 +179,7 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
       batches.map(async (batch) => {
         const results = await api.matchTitles(batch);
         batch.forEach((title, i) => {
-          const match = results[i]?.match;
+          const match = results[i];
           matchCache.set(title, match ? { id: match.id, title: match.title } : null);
         });
         onBatch(batch);

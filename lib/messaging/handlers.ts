@@ -112,7 +112,7 @@ function createAnswers(deps: BackgroundDeps): Handlers {
     async matchTitles(data) {
       const titles = checkStrings(data, 'titles', LIMITS.titles, LIMITS.text);
       const lookup = await deps.getTitles();
-      return titles.map((title) => lookup.matchTitle(title));
+      return titles.map((title) => lookup.matchTitle(title).match);
     },
     async getPaper(data) {
       const id = checkString(data, 'id', LIMITS.query);

@@ -13,7 +13,7 @@ export function describeTabFromPopup(tabId: number): Promise<TabDescription> {
       getTab: readTab,
       async matchTitle(title) {
         const { sendMessage } = await import('./protocol');
-        return (await sendMessage('matchTitles', [title]))[0]?.match;
+        return (await sendMessage('matchTitles', [title]))[0];
       },
     },
     tabId,

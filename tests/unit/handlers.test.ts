@@ -29,7 +29,9 @@ beforeEach(() => {
 describe('createHandlers: corpus lookups', () => {
   it('matches a batch of page titles in order', async () => {
     const results = await handlers.matchTitles([`Title: ${MMRL}`, 'Attention Is All You Need'], popup);
-    expect(results.map((r) => r.match?.title ?? null)).toEqual([MMRL, null]);
+    // The matches alone, not the candidates weighed: [{ id, title, score }, null].
+    expect(results.map((r) => r && Object.keys(r).sort())).toEqual([['id', 'score', 'title'], null]);
+    expect(results.map((r) => r?.title ?? null)).toEqual([MMRL, null]);
   });
 
   it('answers related, relatedToText, search, getPaper and stats', async () => {
