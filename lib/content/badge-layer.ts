@@ -109,19 +109,24 @@ export function createBadgeLayer(doc: Document, sheet: CSSStyleSheet | string): 
     chunk.element.append(item.badge.host);
   }
 
+  /**
+   * Where each item's line ends. Only reads: called before new badges enter the layer, so the page
+   * is not laid out again for them (measuring after inserting 600 badges forced their style and
+   * layout into the frame's script: 10 to 35 ms, against ~5 ms before).
+   */
   function measure(list: Item[]): void {
     if (list.length === 0) return;
-    // Every read before any write, so the page is laid out at most once.
     const origin = host.getBoundingClientRect();
-    const ends = list.map((item) => lastCharacterRect(item.at, range));
-    const touched = new Set<Chunk>();
-    list.forEach((item, i) => {
-      const end = ends[i];
+    for (const item of list) {
+      const end = lastCharacterRect(item.at, range);
       item.x = end ? Math.round(end.right - origin.left + GAP) : 0;
       item.y = end ? Math.round((end.top + end.bottom) / 2 - origin.top - LINE / 2) : null;
-      touched.add(item.chunk!);
-    });
-    for (const chunk of touched) arrange(chunk);
+    }
+  }
+
+  /** Writes the measured positions of `list`'s chunks. */
+  function draw(list: Item[]): void {
+    for (const chunk of new Set(list.map((item) => item.chunk!))) arrange(chunk);
   }
 
   function arrange(chunk: Chunk): void {
@@ -185,20 +190,25 @@ export function createBadgeLayer(doc: Document, sheet: CSSStyleSheet | string): 
         (placed.length === 0 || list.length === 0 || placed.at(-1)!.order < list[0]!.order);
       reordered = false;
       if (inOrder) {
-        for (const item of list) append(item);
         measure(list);
+        for (const item of list) append(item);
+        draw(list);
         return;
       }
       // Rare: a badge for a line above ones already shown (a page that inserted entries at the top).
       // Rebuilt in page order, so keyboard focus still goes down the page.
       const all = [...placed, ...list].sort(byOrder);
+      measure(all);
       for (const chunk of chunks) chunk.element.remove();
       chunks.length = 0;
       for (const item of all) append(item);
-      measure(all);
+      draw(all);
     },
     relayout() {
-      if (host.isConnected) measure(chunks.flatMap((chunk) => chunk.items));
+      if (!host.isConnected) return;
+      const all = chunks.flatMap((chunk) => chunk.items);
+      measure(all);
+      draw(all);
     },
     attach() {
       const parent = doc.body ?? doc.documentElement;

@@ -28,12 +28,12 @@ export interface ContentApi {
  * scanOnce). Titles go to the background in a first message of FIRST_CHUNK, so those badges come
  * quickly, then the rest in messages of up to MATCH_BATCH: each answer waits behind the page's
  * frames: on a 2,000-entry listing, of eight messages of 250 the last seven were answered ~200 ms
- * after the first; one message of 1,900 came back in ~100 ms. Measured there (.probe, 9 loads
- * each, medians): frames of 400, 600 and 800 layer badges gave every badge in 252, 244 and 222 ms
- * with the longest frame's rendering 38, 35 and 46 ms; 2,000 at once rendered for up to 150 ms. */
+ * after the first; one message of 1,900 came back in ~100 ms. Measured there with the badge layer
+ * (loadListing in scripts/lib/bench-listing.ts, two rounds of 9 loads, medians of all badges / longest task): frames of 600 badges
+ * 270 / 28 and 237 / 27 ms, of 800 244 / 18 and 197 / 20, of 1,000 226 / 26 and 228 / 54. */
 const FIRST_CHUNK = 100;
 const MATCH_BATCH = 2500;
-const CHUNK = 600;
+const CHUNK = 800;
 const PREVIEW_SIZE = 3;
 const PANEL_SIZE = 6;
 const RESCAN_DELAY = 200;
@@ -207,7 +207,10 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
         entries.delete(anchor);
       }
     }
-    // The page changed since the last scan: lines that kept their badges may have moved.
+    // The page changed since the last scan: lines that kept their badges may have moved. The layer
+    // goes in now, while the titles are matched: adding it to the page costs a frame ~30 ms of
+    // rendering on a 2,000-entry listing, which would otherwise land on the frame of the first badges.
+    if (papers.some((paper) => paper.badgeAt)) layer ??= createBadgeLayer(doc, sheet);
     layer?.attach();
     layer?.relayout();
     performance.mark('paper-lens:detected');
