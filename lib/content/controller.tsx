@@ -235,6 +235,8 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
       performance.mark('paper-lens:matched');
       wake?.();
     });
+    // A badge says 'Saved' from its first frame: the list is read while the titles were matched.
+    await savedRead;
     let chunk = FIRST_CHUNK;
     // `stopped` changes while the loop awaits.
     // oxlint-disable-next-line no-unmodified-loop-condition
@@ -361,14 +363,27 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
     renderPanel();
   }
 
-  const unwatch = api.watchSaved(onSaved);
+  /** Changes seen since start(): a read that began before one of them is older than it. */
+  let savedChanges = 0;
+  const unwatch = api.watchSaved((papers) => {
+    savedChanges++;
+    onSaved(papers);
+  });
+  /** The saved list's first read; badges wait for it, the page's scan and matching need not. */
+  let savedRead: Promise<void> = Promise.resolve();
 
   return {
     /** Reads the saved list, scans the page and starts following its changes. */
     async start(): Promise<void> {
       // Marks on the page's timeline, for the benchmark and the long-task test to measure against.
       performance.mark('paper-lens:start');
-      onSaved(await api.readSaved().catch(() => []));
+      const changes = savedChanges;
+      savedRead = api
+        .readSaved()
+        .catch(() => [])
+        .then((papers) => {
+          if (savedChanges === changes) onSaved(papers);
+        });
       observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
       win.addEventListener('popstate', scheduleScan);
       await scan();
