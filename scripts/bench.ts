@@ -154,7 +154,7 @@ async function benchBrowser(): Promise<void> {
     const cold: number[] = [];
     const ready: number[] = [];
     const startup: number[] = [];
-    for (let i = 0, lost = 0; i < RUNS; ) {
+    for (let i = 0, lost = 0; i < RUNS;) {
       await stopServiceWorker(browser, page);
       const start = performance.now();
       await send();
