@@ -39,6 +39,8 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 const round = (value: number, digits = 2) => Number(value.toFixed(digits));
+/** Whether a message to the background got its answer (the messaging library's { res } envelope), not nothing. */
+const answered = (answer: unknown) => typeof answer === 'object' && answer !== null && 'res' in answer;
 function timeMs(run: () => void): number {
   const start = performance.now();
   run();
@@ -157,17 +159,22 @@ async function benchBrowser(): Promise<void> {
     for (let i = 0, lost = 0; i < RUNS;) {
       await stopServiceWorker(browser, page);
       const start = performance.now();
-      await send();
+      const answer = await send();
       const coldMs = performance.now() - start;
       // Inside the worker: from the script's first statement to the title index ready; and, apart,
-      // how long Chromium took to start the worker before that statement ran. Playwright now and then
-      // never attaches to the restarted worker (its marks cannot be read): that start is run again.
-      const marks = await readyMarks(browser, 15_000).catch((error: unknown) => {
-        if (++lost > 3) throw error;
-        console.error(`worker start ${i + 1}: its marks could not be read; measuring another start`);
-        return null;
-      });
-      if (!marks) continue;
+      // how long Chromium took to start the worker before that statement ran. Now and then the message
+      // after a stop reaches no worker (answered with nothing, none started), or Playwright never
+      // attaches to the restarted one (its marks cannot be read): that start is measured again.
+      const marks = answered(answer) ? await readyMarks(browser, 15_000).catch(() => null) : null;
+      if (!marks) {
+        if (++lost > 3) throw new Error('4 worker starts could not be measured');
+        console.error(
+          `worker start ${i + 1}: ${answered(answer) ? 'its marks could not be read' : 'the message woke no worker'}`,
+        );
+        // Stopping needs a running worker: wake one for the next attempt.
+        for (let tries = 0; !answered(await send()) && tries < 10; tries++) await page.waitForTimeout(500);
+        continue;
+      }
       cold.push(coldMs);
       ready.push(marks.ready - marks.start);
       startup.push(marks.start);
