@@ -29,8 +29,9 @@ export interface ContentApi {
  * quickly, then the rest in messages of up to MATCH_BATCH: each answer waits behind the page's
  * frames: on a 2,000-entry listing, of eight messages of 250 the last seven were answered ~200 ms
  * after the first; one message of 1,900 came back in ~100 ms. Measured there with the badge layer
- * (loadListing in scripts/lib/bench-listing.ts, two rounds of 9 loads, medians of all badges / longest task): frames of 600 badges
- * 270 / 28 and 237 / 27 ms, of 800 244 / 18 and 197 / 20, of 1,000 226 / 26 and 228 / 54. */
+ * (loadListing in scripts/lib/bench-listing.ts, two rounds of 9 loads, medians of all badges and
+ * longest task): frames of 600 badges gave 270 / 28 and 237 / 27 ms, of 800 244 / 18 and 197 / 20,
+ * of 1,000 226 / 26 and 228 / 54. */
 const FIRST_CHUNK = 100;
 const MATCH_BATCH = 2500;
 const CHUNK = 800;
@@ -109,9 +110,8 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
   function place(entry: Entry, order: number): void {
     const { anchor, placement, badgeAt } = entry.detected;
     if (badgeAt) {
-      layer ??= createBadgeLayer(doc, sheet);
-      layer.setTheme(theme);
-      layer.add(entry.badge, badgeAt, order);
+      // scanOnce made the layer (and set its theme) when it found lines to mark.
+      (layer ??= createBadgeLayer(doc, sheet)).add(entry.badge, badgeAt, order);
       return;
     }
     layer?.remove(entry.badge);
@@ -211,6 +211,7 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
     // goes in now, while the titles are matched: adding it to the page costs a frame ~30 ms of
     // rendering on a 2,000-entry listing, which would otherwise land on the frame of the first badges.
     if (papers.some((paper) => paper.badgeAt)) layer ??= createBadgeLayer(doc, sheet);
+    layer?.setTheme(theme);
     layer?.attach();
     layer?.relayout();
     performance.mark('paper-lens:detected');
