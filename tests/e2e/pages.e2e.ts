@@ -7,7 +7,15 @@ import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS_DIR, launchExtension, stopServiceWorker, type ExtensionBrowser } from './helpers/browser';
-import { BADGE, badgeButton, badgeStates, badgeTooltip, type BadgeState } from './helpers/badges';
+import {
+  BADGE,
+  badgeButton,
+  badgeFor,
+  badgeStates,
+  badgeTooltip,
+  buttonState,
+  type BadgeState,
+} from './helpers/badges';
 import { fixture, fixtureHtml, MANIFEST, type ChromeApi, type ExpectedPaper, type Fixture } from './helpers/fixtures';
 
 /** A global in the service worker: it survives while the worker runs and is gone after a restart. */
@@ -198,16 +206,6 @@ function expectedBadges(papers: ExpectedPaper[]): BadgeState[] {
     matched: paper.corpusTitle !== null,
     text: paper.corpusTitle === null ? 'Not in corpus' : 'In corpus',
   }));
-}
-
-function badgeFor(page: Page, title: string): Locator {
-  return page.locator(`${BADGE}[data-paper-lens-title="${title.replace(/["\\]/g, '\\$&')}"]`);
-}
-
-/** A badge's state: accessible name and visible text of its button. */
-async function buttonState(badge: Locator): Promise<{ name: string | null; text: string }> {
-  const button = badgeButton(badge);
-  return { name: await button.getAttribute('aria-label'), text: await button.innerText() };
 }
 
 /** A full-page screenshot, cut at MAX_SHOT_HEIGHT. */

@@ -21,7 +21,7 @@ import {
   stopServiceWorker,
   type ExtensionBrowser,
 } from './helpers/browser';
-import { BADGE, badgeButton, tabIdOf as tabIdIn } from './helpers/badges';
+import { badgeFor, buttonState, tabIdOf as tabIdIn } from './helpers/badges';
 
 const POPUP_DIR = join(ARTIFACTS_DIR, 'popup');
 const PAGE_VIEWPORT = { width: 1280, height: 900 };
@@ -118,16 +118,6 @@ async function openFixture(url: string): Promise<Page> {
   await page.waitForFunction(() => performance.getEntriesByName('paper-lens:ready').length > 0, undefined, POLL);
   await page.evaluate(() => ((window as { notReloaded?: boolean }).notReloaded = true));
   return page;
-}
-
-function badgeFor(page: Page, title: string): Locator {
-  return page.locator(`${BADGE}[data-paper-lens-title="${title.replace(/["\\]/g, '\\$&')}"]`);
-}
-
-/** A badge's state: accessible name and visible text of its one button. */
-async function badgeState(badge: Locator): Promise<{ name: string | null; text: string }> {
-  const button = badgeButton(badge);
-  return { name: await button.getAttribute('aria-label'), text: await button.innerText() };
 }
 
 async function notReloaded(page: Page): Promise<boolean | undefined> {
@@ -315,7 +305,7 @@ async function severalWriters(): Promise<void> {
   expect(results.filter((title) => badgeTitles.includes(title))).toEqual([]);
   for (const writer of writers) {
     for (const title of [...firstBadges[writer], ...laterBadges[writer]]) {
-      expect((await badgeState(badgeFor(pages[writer][0], title))).name).toBe('Save to Paper Lens');
+      expect((await buttonState(badgeFor(pages[writer][0], title))).name).toBe('Save to Paper Lens');
     }
   }
 
@@ -362,7 +352,7 @@ async function severalWriters(): Promise<void> {
   expect(new Set(stored.map((paper) => paper.key)).size).toBe(stored.length);
   for (const writer of writers) {
     for (const title of [...firstBadges[writer], ...laterBadges[writer]]) {
-      expect((await badgeState(badgeFor(pages[writer][0], title))).name).toBe('Remove from Paper Lens');
+      expect((await buttonState(badgeFor(pages[writer][0], title))).name).toBe('Remove from Paper Lens');
     }
   }
   for (let index = 0; index < 7; index++)
@@ -375,9 +365,9 @@ describe('reading list', () => {
     await clearSaved();
     const abs = await openFixture(ABS.url);
     const badge = badgeFor(abs, GALORE);
-    expect(await badgeState(badge)).toEqual({ name: 'Save to Paper Lens', text: 'In corpus' });
+    expect(await buttonState(badge)).toEqual({ name: 'Save to Paper Lens', text: 'In corpus' });
     await buttonNamed(badge, 'Save to Paper Lens').click();
-    await expect.poll(() => badgeState(badge), POLL).toEqual({ name: 'Remove from Paper Lens', text: 'Saved' });
+    await expect.poll(() => buttonState(badge), POLL).toEqual({ name: 'Remove from Paper Lens', text: 'Saved' });
     expect(await savedTitles()).toEqual([GALORE]);
 
     // The popup, told to describe its own tab (an extension page): it lands on Search.
@@ -397,7 +387,7 @@ describe('reading list', () => {
     await clearSaved();
     const abs = await openFixture(ABS.url);
     const badge = badgeFor(abs, GALORE);
-    await expect.poll(() => badgeState(badge), POLL).toEqual({ name: 'Save to Paper Lens', text: 'In corpus' });
+    await expect.poll(() => buttonState(badge), POLL).toEqual({ name: 'Save to Paper Lens', text: 'In corpus' });
 
     const popup = await openPopup();
     expect(await selectedTab(popup)).toBe('Search');
@@ -406,12 +396,12 @@ describe('reading list', () => {
     const first = resultItems(popup).first();
     await buttonNamed(first, 'Save').click();
     await expect.poll(() => buttonNamed(first, 'Remove').count(), POLL).toBe(1);
-    await expect.poll(() => badgeState(badge), POLL).toEqual({ name: 'Remove from Paper Lens', text: 'Saved' });
+    await expect.poll(() => buttonState(badge), POLL).toEqual({ name: 'Remove from Paper Lens', text: 'Saved' });
     expect(await savedTitles()).toEqual([GALORE]);
 
     await buttonNamed(first, 'Remove').click();
     await expect.poll(() => buttonNamed(first, 'Save').count(), POLL).toBe(1);
-    await expect.poll(() => badgeState(badge), POLL).toEqual({ name: 'Save to Paper Lens', text: 'In corpus' });
+    await expect.poll(() => buttonState(badge), POLL).toEqual({ name: 'Save to Paper Lens', text: 'In corpus' });
     expect(await savedTitles()).toEqual([]);
     expect(await notReloaded(abs)).toBe(true);
   });

@@ -11,6 +11,17 @@ export function badgeButton(badge: Locator): Locator {
   return badge.and(badge.page().locator('[role="button"]')).or(badge.getByRole('button'));
 }
 
+/** The badge that read `title` from the page. */
+export function badgeFor(page: Page, title: string): Locator {
+  return page.locator(`${BADGE}[data-paper-lens-title="${title.replace(/["\\]/g, '\\$&')}"]`);
+}
+
+/** A badge's state: accessible name and visible text of its button. */
+export async function buttonState(badge: Locator): Promise<{ name: string | null; text: string }> {
+  const button = badgeButton(badge);
+  return { name: await button.getAttribute('aria-label'), text: await button.innerText() };
+}
+
 /** The badges' hover preview that is showing (inline badges and the layer each have their own). */
 export function badgeTooltip(page: Page): Locator {
   return page.locator('[data-paper-lens-host] [role="tooltip"]').filter({ visible: true });
