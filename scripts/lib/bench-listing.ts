@@ -35,6 +35,28 @@ export async function routeListing(browser: ExtensionBrowser, papers: Paper[]): 
 }
 
 /**
+ * An init script: records, from the page's first moment, its long tasks in window.paperLensTasks
+ * and the rendering step of its long animation frames in window.paperLensFrames, as
+ * [start, duration] pairs (why both, see loadListing).
+ */
+export function observeMainThread(): void {
+  const tasks: [number, number][] = [];
+  const frames: [number, number][] = [];
+  Object.assign(window, { paperLensTasks: tasks, paperLensFrames: frames });
+  new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push([e.startTime, e.duration]))).observe({
+    type: 'longtask',
+    buffered: true,
+  });
+  new PerformanceObserver((list) =>
+    list.getEntries().forEach((e) => {
+      const frame = e as PerformanceEntry & { renderStart: number };
+      // A frame that rendered nothing has renderStart 0: its work is in the long tasks.
+      if (frame.renderStart > 0) frames.push([frame.renderStart, e.startTime + e.duration - frame.renderStart]);
+    }),
+  ).observe({ type: 'long-animation-frame', buffered: true });
+}
+
+/**
  * Loads the listing once in a new tab, left open (the popup benchmark reads its report).
  *
  * The Long Tasks API alone is not an honest measure here: Chromium does not report the task that
@@ -44,22 +66,7 @@ export async function routeListing(browser: ExtensionBrowser, papers: Paper[]): 
  */
 export async function loadListing(browser: ExtensionBrowser): Promise<ListingRun> {
   const listing = await browser.context.newPage();
-  await listing.addInitScript(() => {
-    const tasks: [number, number][] = [];
-    const frames: [number, number][] = [];
-    Object.assign(window, { paperLensTasks: tasks, paperLensFrames: frames });
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push([e.startTime, e.duration]))).observe({
-      type: 'longtask',
-      buffered: true,
-    });
-    new PerformanceObserver((list) =>
-      list.getEntries().forEach((e) => {
-        const frame = e as PerformanceEntry & { renderStart: number };
-        // A frame that rendered nothing has renderStart 0: its work is in the long tasks.
-        if (frame.renderStart > 0) frames.push([frame.renderStart, e.startTime + e.duration - frame.renderStart]);
-      }),
-    ).observe({ type: 'long-animation-frame', buffered: true });
-  });
+  await listing.addInitScript(observeMainThread);
   await listing.goto(LISTING_URL);
   await listing.waitForFunction(() => performance.getEntriesByName('paper-lens:ready').length > 0, null, {
     timeout: 60_000,
