@@ -17,12 +17,14 @@ const EXTENSION_PAGES_CSP = [
 
 // The narrowest permissions that work: host access to the two sites Paper Lens reads (for its
 // content script, and for the popup to read the URL and title of such a tab), storage for the
-// reading list, and contextMenus for "Look up in Paper Lens". No tabs permission, no <all_urls>.
+// reading list, contextMenus for "Look up in Paper Lens", and activeTab with scripting so the popup
+// can read the page of any other site once, when the reader opens it there (neither warns at
+// install). No tabs permission, no <all_urls>.
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: ({ browser, command }) => ({
     name: 'Paper Lens',
-    permissions: ['storage', 'contextMenus'],
+    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
     commands: {
       [browser === 'firefox' ? '_execute_browser_action' : '_execute_action']: {
         suggested_key: { default: 'Alt+Shift+P' },

@@ -67,10 +67,11 @@ export function PopupApp({ client, tabId, initialQuery = '', initialDescription,
   }, [landing !== null]);
   const savedKeys = useMemo(() => new Set(saved?.papers.flatMap((p) => identityKeys(p)) ?? []), [saved]);
   const isSaved = (id: string) => savedKeys.has(`corpus:${id}`);
+  const isSavedRef = (ref: PaperRef) => identityKeys(ref).some((key) => savedKeys.has(key));
   const [failure, setFailure] = useState<string | null>(null);
   const report = (error: unknown) => setFailure(`That did not go through: ${(error as Error).message}`);
-  const toggle = (ref: PaperRef & { corpusId: string }) => {
-    (isSaved(ref.corpusId) ? client.unsavePaper(ref) : client.savePaper(ref)).then(() => setFailure(null), report);
+  const toggle = (ref: PaperRef) => {
+    (isSavedRef(ref) ? client.unsavePaper(ref) : client.savePaper(ref)).then(() => setFailure(null), report);
   };
 
   const detailShown = openId !== null && paper !== null;
@@ -113,7 +114,15 @@ export function PopupApp({ client, tabId, initialQuery = '', initialDescription,
         <p class="pl-empty">Looking at this tab…</p>
       ) : (
         <Tabs tabs={TABS} active={current} onSelect={setView}>
-          {current === 'page' && <ThisPage client={client} description={thisPage} onOpen={setOpenId} />}
+          {current === 'page' && (
+            <ThisPage
+              client={client}
+              description={thisPage}
+              onOpen={setOpenId}
+              isSaved={isSavedRef}
+              onToggleSave={toggle}
+            />
+          )}
           {current === 'search' && (
             <SearchView
               client={client}

@@ -2,18 +2,23 @@ import { useEffect, useState } from 'preact/hooks';
 import type { CorpusClient } from '../lib/messaging/client';
 import type { TabDescription } from '../lib/messaging/protocol';
 import type { RelatedPaper } from '../lib/service/corpus-service';
+import type { PaperRef } from '../lib/storage/saved-list';
 import { RelatedList } from './RelatedList';
+import { SaveButton } from './SaveButton';
 
 interface Props {
   client: CorpusClient;
   description: TabDescription | null;
   onOpen: (id: string) => void;
+  /** Whether a paper on the page is in the reading list, and saving or removing it. */
+  isSaved?: (ref: PaperRef) => boolean;
+  onToggleSave?: (ref: PaperRef) => void;
 }
 
 const EXPLANATIONS: Record<Exclude<TabDescription['status'], 'detected' | 'pdf'>, string> = {
   'pdf-unknown':
     "Paper Lens can't identify this PDF offline. Open the paper's arXiv abstract page once and it will remember it, or search below.",
-  empty: 'No paper titles were found on this page.',
+  empty: 'No paper was found on this page.',
   unsupported: 'Paper Lens reads arXiv and Hugging Face paper pages. Search the corpus below.',
   waiting: 'This page has not been read yet; reload it if it was open before Paper Lens was installed.',
 };
@@ -23,7 +28,7 @@ const FIRST_SHOWN = 20;
 const SINGLE = new Set(['arxiv-abs', 'arxiv-html', 'arxiv-pdf', 'hf-paper']);
 
 /** The papers on the current tab, corpus matches first; on a single-paper page, its related work. */
-export function ThisPage({ client, description, onOpen }: Props) {
+export function ThisPage({ client, description, onOpen, isSaved, onToggleSave }: Props) {
   const [related, setRelated] = useState<RelatedPaper[] | null>(null);
   const [limit, setLimit] = useState(FIRST_SHOWN);
   const loaded = description !== null;
@@ -32,7 +37,10 @@ export function ThisPage({ client, description, onOpen }: Props) {
     const timer = setTimeout(() => setLimit(MAX_SHOWN), 0);
     return () => clearTimeout(timer);
   }, [loaded]);
-  const single = description && SINGLE.has(description.kind ?? '') ? description.papers[0] : undefined;
+  // A page of another site is about one paper when it names one (its meta tags, usually).
+  const isSingle =
+    SINGLE.has(description?.kind ?? '') || (description?.kind === 'other' && description.papers.length === 1);
+  const single = isSingle ? description?.papers[0] : undefined;
   useEffect(() => {
     let current = true;
     setRelated(null);
@@ -81,6 +89,13 @@ export function ThisPage({ client, description, onOpen }: Props) {
                   <span class="pl-hint">Not in the corpus</span>
                 </div>
               )}
+              {/* On arXiv and Hugging Face the page's own badges save; elsewhere there are none. */}
+              {description.kind === 'other' && isSaved && onToggleSave && (
+                <SaveButton
+                  saved={isSaved(refOf(paper, description.url))}
+                  onToggle={() => onToggleSave(refOf(paper, description.url))}
+                />
+              )}
             </li>
           ))}
         </ul>
@@ -99,4 +114,9 @@ export function ThisPage({ client, description, onOpen }: Props) {
       )}
     </>
   );
+}
+
+/** The reading-list reference of a paper on the page: its corpus paper when it has one. */
+function refOf(paper: TabDescription['papers'][number], url: string | null): PaperRef {
+  return { title: paper.match?.title ?? paper.title, corpusId: paper.match?.id ?? null, arxivId: paper.arxivId, url };
 }

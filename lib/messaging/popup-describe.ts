@@ -1,21 +1,41 @@
+import { browser } from 'wxt/browser';
+import { describeReadPage } from '../background/describe-page';
 import { describeTab } from '../background/describe-tab';
 import { readTab } from '../background/read-tab';
+import { lookupSeen } from '../background/tab-reports';
+import { readPageMetadata, type PageMetadata } from '../pages/scholarly';
 import type { TabDescription } from './protocol';
+
+async function matchTitles(titles: string[]) {
+  const { sendMessage } = await import('./protocol');
+  return sendMessage('matchTitles', titles);
+}
+
+/**
+ * Reads a page of another site once, through the grant `activeTab` gives when the reader opens the
+ * popup on it; null where there is no such grant (the popup opened otherwise, a browser page).
+ */
+async function readPage(tabId: number): Promise<PageMetadata | null> {
+  if (!browser.scripting?.executeScript) return null;
+  try {
+    const [frame] = await browser.scripting.executeScript({ target: { tabId }, func: readPageMetadata });
+    return (frame?.result as PageMetadata | undefined) ?? null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Describes a tab from the popup: the tab and its stored report, read here; only a PDF named by its
  * tab title asks the background's matcher. Kept apart from the messaging client, whose library is
  * loaded only when a PDF needs it, so the popup can start this before its UI has loaded.
  */
-export function describeTabFromPopup(tabId: number): Promise<TabDescription> {
-  return describeTab(
-    {
-      getTab: readTab,
-      async matchTitle(title) {
-        const { sendMessage } = await import('./protocol');
-        return (await sendMessage('matchTitles', [title]))[0];
-      },
-    },
+export async function describeTabFromPopup(tabId: number): Promise<TabDescription> {
+  const described = await describeTab(
+    { getTab: readTab, matchTitle: async (title) => (await matchTitles([title]))[0] },
     tabId,
   );
+  if (described.status !== 'unsupported' || !described.url || !/^https?:/.test(described.url)) return described;
+  const data = await readPage(tabId);
+  return data ? describeReadPage(described.url, data, { matchTitles, lookupSeen }) : described;
 }

@@ -20,7 +20,8 @@ export interface TabPaper {
 /** What the popup learns about a tab: what its page holds, or why nothing is known. */
 export interface TabDescription {
   url: string | null;
-  kind: PageKind | null;
+  /** `other`: a page of another site, read once through activeTab when the popup opened on it. */
+  kind: PageKind | 'other' | null;
   /** detected: the page's content script reported; pdf: named from a remembered id or the tab title;
    * pdf-unknown: a PDF Paper Lens cannot name offline; empty: a supported page with no titles found;
    * unsupported: not an arXiv or Hugging Face page Paper Lens reads; waiting: no report yet. */

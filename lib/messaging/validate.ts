@@ -142,10 +142,9 @@ export function checkPaperRef(value: unknown, savedFields = false): CheckedRef {
   const arxivId = checkNullable(ref.arxivId, (v) => checkString(v, 'arxivId', 40));
   if (arxivId !== null && !ARXIV_ID_SHAPE.test(arxivId)) throw new BadRequestError('arxivId is not an arXiv id');
   const url = checkNullable(ref.url, (v) => checkString(v, 'url', 2000));
-  if (url !== null && !savedFields && !SITE_URL.test(url)) {
-    throw new BadRequestError('url must be an arxiv.org or huggingface.co address');
-  }
-  if (url !== null && savedFields && !WEB_URL.test(url)) throw new BadRequestError('url must be a web address');
+  // Any web page: the popup saves papers read from pages of any site. A content script may name
+  // only its own page, which the savePaper handler checks against the browser's account of it.
+  if (url !== null && !WEB_URL.test(url)) throw new BadRequestError('url must be a web address');
   return {
     title,
     corpusId: checkNullable(ref.corpusId, (v) => checkString(v, 'corpusId', LIMITS.query)),

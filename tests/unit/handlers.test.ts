@@ -62,11 +62,7 @@ describe('createHandlers: corpus lookups', () => {
     ['search', { query: 'q', k: '5' }, 'bad request: k must be a whole number from 1 to 100'],
     ['savePaper', { title: '' }, 'bad request: title is empty'],
     ['savePaper', { title: 'x', arxivId: 'not-an-id' }, 'bad request: arxivId is not an arXiv id'],
-    [
-      'savePaper',
-      { title: 'x', url: 'https://evil.example/' },
-      'bad request: url must be an arxiv.org or huggingface.co address',
-    ],
+    ['savePaper', { title: 'x', url: 'javascript:alert(1)' }, 'bad request: url must be a web address'],
     ['unsavePaper', 'x', 'bad request: paper must be an object'],
     ['describeTab', 'one', 'bad request: tabId must be a whole number'],
   ] as const)('%s rejects %j', async (name, data, message) => {

@@ -72,6 +72,8 @@ export interface LaunchOptions {
   deleteProfileOnClose?: boolean;
   /** The unpacked extension to load; EXTENSION_DIR (the Chrome MV3 build) unless given. */
   extensionDir?: string;
+  /** More Chromium switches, e.g. --enable-unsafe-extension-debugging for `triggerAction`. */
+  args?: string[];
 }
 
 function isExtensionWorker(worker: Worker): boolean {
@@ -127,6 +129,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        ...(options.args ?? []),
       ],
     });
   } catch (error) {
@@ -186,7 +189,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   const restart = async () => {
     keepProfile = true;
     await close();
-    return launchExtension({ userDataDir, deleteProfileOnClose: ownsProfile, extensionDir });
+    return launchExtension({ userDataDir, deleteProfileOnClose: ownsProfile, extensionDir, args: options.args });
   };
 
   let worker: Worker;
