@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CorpusClient } from '../lib/messaging/client';
-import type { TabDescription } from '../lib/messaging/protocol';
+import type { TabDescription } from '../lib/background/describe-tab';
 import { identityKeys, type PaperRef, type SavedPaper } from '../lib/storage/saved-list';
 import { AboutView } from './AboutView';
 import { MoreView } from './MoreView';
@@ -70,7 +70,7 @@ export function PopupApp({ client, tabId, initialQuery = '', initialDescription,
   const [failure, setFailure] = useState<string | null>(null);
   const report = (error: unknown) => setFailure(`That did not go through: ${(error as Error).message}`);
   const toggle = (ref: PaperRef & { corpusId: string }) => {
-    (isSaved(ref.corpusId) ? client.unsavePaper(ref) : client.savePaper(ref)).then(() => setFailure(null), report);
+    client.call(isSaved(ref.corpusId) ? 'unsavePaper' : 'savePaper', ref).then(() => setFailure(null), report);
   };
 
   const detailShown = openId !== null && paper !== null;
@@ -128,14 +128,14 @@ export function PopupApp({ client, tabId, initialQuery = '', initialDescription,
             <SavedView
               list={saved}
               onOpen={setOpenId}
-              onEdit={(p, edit) => void client.editPaper(p.key, edit).catch(report)}
+              onEdit={(p, edit) => void client.call('editPaper', { key: p.key, edit }).catch(report)}
               onRemove={(p) => {
                 setUndoable(p);
-                client.unsavePaper(p).catch(report);
+                client.call('unsavePaper', p).catch(report);
               }}
               undoable={undoable}
               onUndo={() => {
-                if (undoable) client.restorePaper(undoable).catch(report);
+                if (undoable) client.call('restorePaper', undoable).catch(report);
                 setUndoable(null);
               }}
               tag={tag}

@@ -4,7 +4,7 @@
 import { browser } from 'wxt/browser';
 import { takePendingLookup } from '../../lib/background/lookup';
 import { describeTabFromPopup } from '../../lib/messaging/popup-describe';
-import type { TabDescription } from '../../lib/messaging/protocol';
+import type { TabDescription } from '../../lib/background/describe-tab';
 
 const params = new URLSearchParams(location.search);
 

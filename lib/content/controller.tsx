@@ -1,8 +1,7 @@
 import { render } from 'preact';
 import { RelatedPanel } from '../../components/RelatedPanel';
-import type { ReportedPaper } from '../background/tab-reports';
-import type { TitleCandidate } from '../match/match-title';
 import { LIMITS } from '../messaging/validate';
+import type { ContentApi } from './api';
 import { detectPage } from '../pages/detect';
 import { HOST_ATTRIBUTE } from '../pages/text';
 import type { DetectedPaper, PageDetection } from '../pages/types';
@@ -11,18 +10,6 @@ import { identityKeys, type PaperRef, type SavedPaper } from '../storage/saved-l
 import { applyStyles, createBadge, type Badge } from './badge';
 import { createBadgeLayer, type BadgeLayer } from './badge-layer';
 import { pageTheme } from './theme';
-
-/** What the page side asks of the background and of storage; injected so tests can fake it. */
-export interface ContentApi {
-  matchTitles(titles: string[]): Promise<(TitleCandidate | null)[]>;
-  related(id: string, k: number): Promise<RelatedPaper[]>;
-  relatedToText(title: string, abstract: string, k: number): Promise<RelatedPaper[]>;
-  savePaper(ref: PaperRef): Promise<unknown>;
-  unsavePaper(ref: PaperRef): Promise<unknown>;
-  reportPage(report: { kind: PageDetection['kind']; papers: ReportedPaper[] }): Promise<void>;
-  readSaved(): Promise<SavedPaper[]>;
-  watchSaved(callback: (papers: SavedPaper[]) => void): () => void;
-}
 
 /** Badges placed per frame: a first chunk that covers the top of the page, then CHUNK per frame (see
  * scanOnce). Titles go to the background in a first message of FIRST_CHUNK, so those badges come
@@ -98,7 +85,7 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
   }
 
   function toggle(ref: PaperRef): void {
-    (isSaved(ref) ? api.unsavePaper(ref) : api.savePaper(ref)).catch(report);
+    api.call(isSaved(ref) ? 'unsavePaper' : 'savePaper', ref).catch(report);
   }
 
   let theme: 'light' | 'dark' = 'light';
@@ -137,8 +124,8 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
     const actions = {
       loadPreview: () =>
         entry.match
-          ? api.related(entry.match.id, PREVIEW_SIZE)
-          : api.relatedToText(entry.detected.title, '', PREVIEW_SIZE),
+          ? api.call('related', { id: entry.match.id, k: PREVIEW_SIZE })
+          : api.call('relatedToText', { title: entry.detected.title, abstract: '', k: PREVIEW_SIZE }),
       toggleSave: () => toggle(refOf(entry)),
     };
     // A badge in the layer is styled by the layer's shadow root; an inline one needs its own.
@@ -177,7 +164,7 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
     for (let i = FIRST_CHUNK; i < unknown.length; i += MATCH_BATCH) batches.push(unknown.slice(i, i + MATCH_BATCH));
     await Promise.all(
       batches.map(async (batch) => {
-        const results = await api.matchTitles(batch);
+        const results = await api.call('matchTitles', batch);
         batch.forEach((title, i) => {
           const match = results[i];
           matchCache.set(title, match ? { id: match.id, title: match.title } : null);
@@ -261,7 +248,7 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
     performance.mark('paper-lens:badges');
     await syncPanel();
     if (detection) {
-      await api.reportPage({
+      await api.call('reportPage', {
         kind: detection.kind,
         // The background refuses a report of more than LIMITS.titles papers, so a 10,000-entry page
         // was never reported at all; it reports its first LIMITS.titles instead (badges cover them all).
@@ -296,8 +283,8 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
     const current = panel;
     try {
       current.related = match
-        ? await api.related(match.id, PANEL_SIZE)
-        : await api.relatedToText(found.title, detection?.abstract ?? '', PANEL_SIZE);
+        ? await api.call('related', { id: match.id, k: PANEL_SIZE })
+        : await api.call('relatedToText', { title: found.title, abstract: detection?.abstract ?? '', k: PANEL_SIZE });
     } catch {
       current.error = 'Related work is not available right now.';
     }
