@@ -2,7 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CorpusClient } from '../lib/messaging/client';
 import type { TabDescription } from '../lib/background/describe-tab';
-import { identityKeys, type PaperRef, type SavedPaper } from '../lib/storage/saved-list';
+import { mark } from '../lib/marks';
+import { corpusKey, identityKeys, type PaperRef, type SavedPaper } from '../lib/storage/saved-list';
 import { AboutView } from './AboutView';
 import { MoreView } from './MoreView';
 import { PaperDetail } from './PaperDetail';
@@ -63,10 +64,10 @@ export function PopupApp({ client, tabId, initialQuery = '', initialDescription,
   const current = view ?? landing;
   // A layout effect runs as soon as the render with data is committed (a plain effect waits a frame).
   useLayoutEffect(() => {
-    if (landing !== null) performance.mark('paper-lens:popup-data');
+    if (landing !== null) mark('popup-data');
   }, [landing !== null]);
   const savedKeys = useMemo(() => new Set(saved?.papers.flatMap((p) => identityKeys(p)) ?? []), [saved]);
-  const isSaved = (id: string) => savedKeys.has(`corpus:${id}`);
+  const isSaved = (id: string) => savedKeys.has(corpusKey(id));
   const [failure, setFailure] = useState<string | null>(null);
   const report = (error: unknown) => setFailure(`That did not go through: ${(error as Error).message}`);
   const toggle = (ref: PaperRef & { corpusId: string }) => {
