@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_DIR, launchExtension, type ExtensionBrowser } from './helpers/browser';
+import { EXTENSION_DIR, launchExtension, type ExtensionBrowser } from '../../tools/browser/launch';
 import { fixture, fixtureHtml } from './helpers/fixtures';
 
 const CSP =
