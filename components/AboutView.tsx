@@ -6,7 +6,7 @@ import type { CorpusStats } from '../lib/service/corpus-service';
 export function AboutView({ client }: { client: CorpusClient }) {
   const [stats, setStats] = useState<CorpusStats | null>(null);
   useEffect(() => {
-    client.stats().then(setStats, () => setStats(null));
+    client.call('stats').then(setStats, () => setStats(null));
   }, [client]);
   return (
     <section class="pl-about" aria-label="About Paper Lens">

@@ -21,7 +21,7 @@ export function MoreView({ client, list, tag, onTag, onOpen, isSaved, onToggleSa
   useEffect(() => {
     let current = true;
     setMore(null);
-    client.moreLikeSaved(tag, 10).then(
+    client.call('moreLikeSaved', { tag, k: 10 }).then(
       (found) => current && setMore(found),
       () => current && setMore([]),
     );

@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CorpusClient } from '../lib/messaging/client';
-import type { TabDescription } from '../lib/messaging/protocol';
-import { identityKeys, type PaperRef, type SavedPaper } from '../lib/storage/saved-list';
+import type { TabDescription } from '../lib/background/describe-tab';
+import { mark } from '../lib/marks';
+import { corpusKey, identityKeys, type PaperRef, type SavedPaper } from '../lib/storage/saved-list';
 import { AboutView } from './AboutView';
 import { MoreView } from './MoreView';
 import { PaperDetail } from './PaperDetail';
@@ -63,15 +64,15 @@ export function PopupApp({ client, tabId, initialQuery = '', initialDescription,
   const current = view ?? landing;
   // A layout effect runs as soon as the render with data is committed (a plain effect waits a frame).
   useLayoutEffect(() => {
-    if (landing !== null) performance.mark('paper-lens:popup-data');
+    if (landing !== null) mark('popup-data');
   }, [landing !== null]);
   const savedKeys = useMemo(() => new Set(saved?.papers.flatMap((p) => identityKeys(p)) ?? []), [saved]);
-  const isSaved = (id: string) => savedKeys.has(`corpus:${id}`);
+  const isSaved = (id: string) => savedKeys.has(corpusKey(id));
   const isSavedRef = (ref: PaperRef) => identityKeys(ref).some((key) => savedKeys.has(key));
   const [failure, setFailure] = useState<string | null>(null);
   const report = (error: unknown) => setFailure(`That did not go through: ${(error as Error).message}`);
   const toggle = (ref: PaperRef) => {
-    (isSavedRef(ref) ? client.unsavePaper(ref) : client.savePaper(ref)).then(() => setFailure(null), report);
+    client.call(isSavedRef(ref) ? 'unsavePaper' : 'savePaper', ref).then(() => setFailure(null), report);
   };
 
   const detailShown = openId !== null && paper !== null;
@@ -137,14 +138,14 @@ export function PopupApp({ client, tabId, initialQuery = '', initialDescription,
             <SavedView
               list={saved}
               onOpen={setOpenId}
-              onEdit={(p, edit) => void client.editPaper(p.key, edit).catch(report)}
+              onEdit={(p, edit) => void client.call('editPaper', { key: p.key, edit }).catch(report)}
               onRemove={(p) => {
                 setUndoable(p);
-                client.unsavePaper(p).catch(report);
+                client.call('unsavePaper', p).catch(report);
               }}
               undoable={undoable}
               onUndo={() => {
-                if (undoable) client.restorePaper(undoable).catch(report);
+                if (undoable) client.call('restorePaper', undoable).catch(report);
                 setUndoable(null);
               }}
               tag={tag}

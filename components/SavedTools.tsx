@@ -37,7 +37,7 @@ export function SavedTools({ client, papers, tag, download }: Props) {
   const withCorpus = async (): Promise<ExportPaper[]> =>
     Promise.all(
       chosen.map(async (p) => {
-        const corpus = p.corpusId ? await client.getPaper(p.corpusId) : null;
+        const corpus = p.corpusId ? await client.call('getPaper', p.corpusId) : null;
         return corpus ? { ...p, date: corpus.date, organisation: corpus.organisation, abstract: corpus.abstract } : p;
       }),
     );
@@ -50,7 +50,8 @@ export function SavedTools({ client, papers, tag, download }: Props) {
       'Export related-work starter',
       async () => {
         const related = new Map<string, RelatedPaper[]>();
-        for (const p of chosen) if (p.corpusId) related.set(p.key, await client.related(p.corpusId, 5));
+        for (const p of chosen)
+          if (p.corpusId) related.set(p.key, await client.call('related', { id: p.corpusId, k: 5 }));
         download(
           `${base}-related-work.md`,
           'text/markdown',
@@ -88,7 +89,7 @@ export function SavedTools({ client, papers, tag, download }: Props) {
   const apply = async () => {
     if (!preview) return;
     try {
-      const result = await client.applyImport(preview.papers);
+      const result = await client.call('applyImport', preview.papers);
       setMessage({ text: `Imported: ${result.added} added, ${result.updated} updated.`, error: false });
     } catch (error) {
       setMessage({ text: `Nothing was imported. ${(error as Error).message}`, error: true });

@@ -28,7 +28,7 @@ export function SearchView({ client, query, onQuery, onOpen, isSaved, onToggleSa
   useEffect(() => {
     let current = true;
     if (!pasted) return setRelated([]);
-    client.relatedToText('', query, 10).then((found) => current && setRelated(found));
+    client.call('relatedToText', { title: '', abstract: query, k: 10 }).then((found) => current && setRelated(found));
     return () => {
       current = false;
     };

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CorpusClient } from '../lib/messaging/client';
-import type { TabDescription } from '../lib/messaging/protocol';
+import type { TabDescription } from '../lib/background/describe-tab';
 import type { RelatedPaper } from '../lib/service/corpus-service';
 import type { PaperRef } from '../lib/storage/saved-list';
 import { RelatedList } from './RelatedList';
@@ -45,7 +45,9 @@ export function ThisPage({ client, description, onOpen, isSaved, onToggleSave }:
     let current = true;
     setRelated(null);
     if (!single) return;
-    const load = single.match ? client.related(single.match.id, 6) : client.relatedToText(single.title, '', 6);
+    const load = single.match
+      ? client.call('related', { id: single.match.id, k: 6 })
+      : client.call('relatedToText', { title: single.title, abstract: '', k: 6 });
     load.then(
       (found) => current && setRelated(found),
       () => current && setRelated([]),

@@ -17,8 +17,8 @@ export function usePaper(
     setPaper(null);
     setRelated(null);
     if (id === null) return;
-    client.getPaper(id).then((found) => current && setPaper(found));
-    client.related(id, RELATED).then(
+    client.call('getPaper', id).then((found) => current && setPaper(found));
+    client.call('related', { id, k: RELATED }).then(
       (found) => current && setRelated(found),
       () => current && setRelated([]),
     );

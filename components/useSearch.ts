@@ -15,7 +15,7 @@ export function useSearch(client: CorpusClient, query: string): { results: Searc
       setError(null);
       return;
     }
-    client.search(query, RESULTS).then(
+    client.call('search', { query, k: RESULTS }).then(
       (found) => {
         if (!current) return;
         setResults(found);

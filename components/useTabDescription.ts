@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CorpusClient } from '../lib/messaging/client';
-import type { TabDescription } from '../lib/messaging/protocol';
+import type { TabDescription } from '../lib/background/describe-tab';
 
 /**
  * What the background knows of a tab; null until it answers (or when there is no tab). `known` is

@@ -5,6 +5,7 @@ import { createBrowserDeps } from '../lib/background/browser-deps';
 import { corpus } from '../lib/background/load-service';
 import { registerLookupMenu } from '../lib/background/lookup';
 import { warmUp } from '../lib/background/warm-up';
+import { mark } from '../lib/marks';
 import { clearTabReport } from '../lib/background/tab-reports';
 import { createHandlers } from '../lib/messaging/handlers';
 import { registerHandlers } from '../lib/messaging/register';
@@ -16,10 +17,10 @@ export default defineBackground(() => {
   registerLookupMenu();
   // Saved data that cannot be read is copied aside as soon as the worker starts (lib/storage).
   void keepUnreadableSavedData().catch((error: unknown) => console.error('[Paper Lens]', error));
-  // Read the prebuilt title index now, not on the first lookup; the mark's time is measured from the
-  // worker's start (the benchmark reads it). Papers, related work and search load on first need.
+  // Read the prebuilt title index now, not on the first lookup. Papers, related work and search load
+  // on first need.
   void corpus.titles().then((lookup) => {
-    performance.mark('paper-lens:index-ready');
+    mark('index-ready');
     setTimeout(() => warmUp(lookup), 0);
   });
   // A tab that leaves its page, or closes, no longer holds what its content script reported; the

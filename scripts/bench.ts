@@ -14,9 +14,9 @@ import { createTitleMatcher } from '../lib/match/match-title';
 import { buildRelatedModel } from '../lib/related/model';
 import { createRelatedRanker } from '../lib/related/rank-related';
 import { cleanPageTitle } from '../lib/text/clean-title';
-import { launchExtension, stopServiceWorker, EXTENSION_DIR } from '../tests/e2e/helpers/browser';
+import { launchExtension, stopServiceWorker, EXTENSION_DIR } from '../tools/browser/launch';
 import { generateQueries, type BenchQuery } from './lib/bench-queries';
-import { loadListing, routeListing, type ListingRun } from './lib/bench-listing';
+import { loadListing, routeListing, type ListingRun } from '../tools/browser/listing';
 import { benchScale, readyMarks } from './lib/bench-scale';
 import { readSeedFiles } from './lib/seed-files';
 

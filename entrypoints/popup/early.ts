@@ -1,10 +1,9 @@
 // Imported first by main.tsx, so this runs before Preact and the views are evaluated: the reads of
-// the tab and the pending lookup are in flight while the rest of the popup's module loads (measured:
-// they took ~15 ms after all of it had been evaluated). No Preact, no messaging library here.
+// the tab and the pending lookup are in flight while the rest of the popup's module loads. No Preact here.
 import { browser } from 'wxt/browser';
 import { takePendingLookup } from '../../lib/background/lookup';
 import { describeTabFromPopup } from '../../lib/messaging/popup-describe';
-import type { TabDescription } from '../../lib/messaging/protocol';
+import type { TabDescription } from '../../lib/background/describe-tab';
 
 const params = new URLSearchParams(location.search);
 

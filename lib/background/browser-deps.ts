@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
-import type { BackgroundDeps } from '../messaging/handlers';
+import type { BackgroundDeps } from '../messaging/messages';
 import { corpus } from './load-service';
-import { readTab } from './read-tab';
 
 /** The real browser behind the background's handlers. */
 export function createBrowserDeps(): BackgroundDeps {
@@ -10,7 +9,6 @@ export function createBrowserDeps(): BackgroundDeps {
   return {
     getService: () => corpus.service(),
     getTitles: () => corpus.titles(),
-    getTab: readTab,
     async setBadgeCount(tabId, count) {
       await action.setBadgeBackgroundColor({ tabId, color: '#2f5bd3' });
       await action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });

@@ -1,4 +1,4 @@
-import type { TabDescription, TabPaper } from '../messaging/protocol';
+import type { TabDescription } from './describe-tab';
 import { findScholarlyPapers, type PageMetadata } from '../pages/scholarly';
 import type { SeenPaper } from './tab-reports';
 
@@ -24,7 +24,7 @@ export async function describeReadPage(
   const asked = titles.filter((t): t is string => t !== null);
   const answers = asked.length > 0 ? await deps.matchTitles(asked) : [];
   const matches = new Map(asked.map((title, i) => [title, answers[i] ?? null]));
-  const papers: TabPaper[] = [];
+  const papers: TabDescription['papers'] = [];
   found.forEach((paper, i) => {
     const title = titles[i];
     if (!title) return;

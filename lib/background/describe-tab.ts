@@ -1,14 +1,30 @@
 import { arxivIdOf } from '../pages/arxiv';
 import { classifyUrl } from '../pages/detect';
-import type { TabDescription } from '../messaging/protocol';
+import type { PageKind } from '../pages/types';
 import { getTabReport, lookupSeen, type SeenPaper, type TabReport } from './tab-reports';
+
+/** What the popup learns about a tab: what its page holds, or why nothing is known. */
+export interface TabDescription {
+  url: string | null;
+  /** `other`: a page of another site, read once through activeTab when the popup opened on it. */
+  kind: PageKind | 'other' | null;
+  /** detected: the page's content script reported; pdf: named from a remembered id or the tab title;
+   * pdf-unknown: a PDF Paper Lens cannot name offline; empty: a supported page with no titles found;
+   * unsupported: not an arXiv or Hugging Face page Paper Lens reads; waiting: no report yet. */
+  status: 'detected' | 'pdf' | 'pdf-unknown' | 'empty' | 'unsupported' | 'waiting';
+  /** At most the first 100 papers, corpus matches first; each with its corpus match. */
+  papers: { title: string; arxivId: string | null; match: { id: string; title: string } | null }[];
+  /** How many papers the page holds, and how many of them are corpus papers (when more than listed). */
+  total?: number;
+  inCorpus?: number;
+}
 
 /** What describing a tab reads: the tab, its stored report, remembered arXiv ids, and a title matcher. */
 export interface DescribeDeps {
   getTab(tabId: number): Promise<{ url: string | null; title: string | null } | null>;
   getReport?(tabId: number): Promise<TabReport | null>;
   lookupSeen?(arxivId: string): Promise<SeenPaper | null>;
-  /** Matches a title against the corpus (the background's title index; the popup asks the background). */
+  /** Matches a title against the corpus (the popup asks the background's title index). */
   matchTitle(title: string): Promise<{ id: string; title: string } | null | undefined>;
 }
 

@@ -12,9 +12,9 @@ async function read(file: CorpusFile): Promise<Response> {
 }
 
 /**
- * The background's corpus. The title index is inlined in this script (measured: decoding it beats a
- * fetch() of the same bytes by about 10 ms on a woken worker); papers, related work and the model
- * are packaged files read on first need.
+ * The background's corpus. The title index is inlined in this script (decoding it is quicker than a
+ * fetch() of the same bytes on a woken worker); papers, related work and the model are packaged files
+ * read on first need.
  */
 export const corpus = openCorpus({
   bytes: async (file) =>

@@ -20,8 +20,8 @@ export interface TabReport {
   inCorpus?: number;
 }
 
-/** Papers kept per stored report, corpus matches first: what the popup lists. Reading a
- * 2,000-paper report (380 kB) cost the popup's first render ~18 ms; 100 papers cost ~1 ms. */
+/** Papers kept per stored report, corpus matches first: what the popup lists. A whole listing's
+ * report would slow the popup's first render, which reads it. */
 export const STORED_PAPERS = 100;
 
 /** A paper remembered from an arXiv or Hugging Face page, so its PDF can be named offline later. */

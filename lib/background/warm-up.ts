@@ -2,8 +2,8 @@ import type { TitleLookup } from '../service/corpus-service';
 
 /**
  * Runs the matcher over a few dozen made-up page titles once the worker has started. A woken worker's
- * first listing otherwise pays for V8 compiling the matcher while it matches (measured: the first
- * 250 titles took ~50 ms cold against ~10 ms warm); this costs a few milliseconds of idle time instead.
+ * first listing otherwise pays for V8 compiling the matcher while it matches; this costs a few
+ * milliseconds of idle time instead.
  */
 export function warmUp(lookup: TitleLookup, queries = 48): void {
   for (let i = 0; i < queries; i++) {

@@ -1,16 +1,18 @@
-import { sendMessage } from '../messaging/protocol';
-import { readSavedList, watchSavedList } from '../storage/saved-list';
-import type { ContentApi } from './controller';
+import { call, type Call } from '../messaging/call';
+import type { MessageFrom } from '../messaging/messages';
+import { readSavedList, watchSavedList, type SavedPaper } from '../storage/saved-list';
+
+/** What the page side asks of the background and of storage; injected so tests can fake it. */
+export interface ContentApi {
+  call: Call<MessageFrom<'page'>>;
+  readSaved(): Promise<SavedPaper[]>;
+  watchSaved(callback: (papers: SavedPaper[]) => void): () => void;
+}
 
 /** The real page-side API: typed messages to the background, the saved list read from storage. */
 export function createContentApi(): ContentApi {
   return {
-    matchTitles: (titles) => sendMessage('matchTitles', titles),
-    related: (id, k) => sendMessage('related', { id, k }),
-    relatedToText: (title, abstract, k) => sendMessage('relatedToText', { title, abstract, k }),
-    savePaper: (ref) => sendMessage('savePaper', ref),
-    unsavePaper: (ref) => sendMessage('unsavePaper', ref),
-    reportPage: (report) => sendMessage('reportPage', report),
+    call,
     readSaved: async () => (await readSavedList()).papers,
     watchSaved: (callback) => watchSavedList((list) => callback(list.papers)),
   };

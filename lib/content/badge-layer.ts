@@ -3,13 +3,10 @@ import { applyStyles, listenForBadges, type Badge } from './badge';
 import { createPreview } from './badge-preview';
 
 /**
- * Badges kept out of the page's layout. Inserting 2,000 inline badges into a listing relays out
- * 2,000 lines and re-walks the page in pre-paint: measured in Chromium, 150 ms for 2,000 empty
- * spans and about 250 ms for real badges, however the frames are split. With this layer the page's
- * lines are never laid out again: one absolutely positioned host, badges placed at the end of the
- * line they mark, in chunks the browser skips while they are away from the viewport
- * (content-visibility: auto), so rendering 2,000 badges costs about what the few in view do; what
- * grows with their number is making them and measuring their lines (~40 ms a frame of 800).
+ * Badges kept out of the page's layout: inserting inline badges into a listing relays out all its
+ * lines. Here the page's lines are never laid out again: one absolutely positioned host, badges at
+ * the end of the line they mark, in chunks the browser skips while they are out of view
+ * (content-visibility: auto), so a long listing's badges cost about what the few in view do.
  */
 export interface BadgeLayer {
   /** The layer's own element, appended to the page's body. */
@@ -65,8 +62,7 @@ interface Chunk {
 
 /**
  * Badges are kept in the order of the lines they mark, as the caller numbers them: comparing the
- * lines' document positions instead cost Chromium a walk of the list's 4,000 children per
- * comparison, some 20 ms a frame on a 2,000-entry listing.
+ * lines' document positions instead walks the list's children on every comparison.
  */
 const byOrder = (a: Item, b: Item) => a.order - b.order;
 
@@ -112,8 +108,8 @@ export function createBadgeLayer(doc: Document, sheet: CSSStyleSheet | string): 
 
   /**
    * Where each item's line ends. Only reads: called before new badges enter the layer, so the page
-   * is not laid out again for them (measuring after inserting 600 badges forced their style and
-   * layout into the frame's script: 10 to 35 ms, against ~5 ms before).
+   * is not laid out again for them (measuring after inserting them would force their style and
+   * layout into the frame's script).
    */
   function measure(list: Item[]): void {
     if (list.length === 0) return;
@@ -234,8 +230,8 @@ export function createBadgeLayer(doc: Document, sheet: CSSStyleSheet | string): 
 
 /**
  * The box of the last visible character inside `element`, in viewport coordinates, or null when it
- * shows none. One character, not the whole line: measuring a range over the whole element cost
- * 25 µs an element, its last character 7 µs.
+ * shows none. One character, not the whole line: a range over the whole element is measured
+ * several times slower.
  */
 export function lastCharacterRect(element: Element, range: Range): DOMRect | null {
   let node: Node | null = element.lastChild;

@@ -1,3 +1,5 @@
+import { h, render } from 'preact';
+import { RelatedPreview } from '../../components/RelatedPreview';
 import type { RelatedPaper } from '../service/corpus-service';
 import type { Badge } from './badge';
 
@@ -38,15 +40,15 @@ export function createPreview(doc: Document, root: ShadowRoot): Preview {
       const related = badge.related();
       if (related !== shown) {
         shown = related;
-        target.replaceChildren(note(doc, 'Finding related work…'));
+        draw(target, null);
         related.then(
           (papers) => {
             if (shown !== related) return;
-            fill(doc, target, papers);
+            draw(target, papers);
             place(badge.host, target);
           },
           () => {
-            if (shown === related) target.replaceChildren(note(doc, 'Related work is not available right now.'));
+            if (shown === related) draw(target, null, 'Related work is not available right now.');
           },
         );
       }
@@ -99,31 +101,7 @@ function place(badge: HTMLElement, element: HTMLElement): void {
   element.style.bottom = up ? `${view.innerHeight - box.top + 6}px` : '';
 }
 
-function note(doc: Document, text: string): HTMLElement {
-  const p = doc.createElement('p');
-  p.className = 'note';
-  p.textContent = text;
-  return p;
-}
-
-function fill(doc: Document, element: HTMLElement, related: RelatedPaper[]): void {
-  const heading = doc.createElement('h2');
-  heading.textContent = 'Related in Paper Lens';
-  if (related.length === 0) {
-    element.replaceChildren(heading, note(doc, 'No related papers in the corpus.'));
-    return;
-  }
-  const list = doc.createElement('ol');
-  for (const paper of related) {
-    const item = doc.createElement('li');
-    const title = doc.createElement('span');
-    title.className = 'pl-title';
-    title.textContent = paper.title;
-    const reason = doc.createElement('span');
-    reason.className = 'pl-reason';
-    reason.textContent = paper.reason;
-    item.append(title, reason);
-    list.append(item);
-  }
-  element.replaceChildren(heading, list);
+/** Draws the preview's content; made only on hover, so a listing's badges never pay for it. */
+function draw(element: HTMLElement, related: RelatedPaper[] | null, error: string | null = null): void {
+  render(h(RelatedPreview, { related, error }), element);
 }

@@ -40,10 +40,9 @@ const LABELS: Record<BadgeStatus, { text: string; action: string; hint: string }
 };
 
 /**
- * Builds a badge. It is an inline box, not a button: a 2,000-entry listing holds 2,000 of them, and
- * an atomic inline (a <button>, an inline-block, an inline-flex) costs each title a separate block
- * layout: measured on that listing, all 2,000 took a 380 ms frame as buttons and 210 ms as inline
- * spans. So it is a span with the button role, focusable, that answers Enter and Space.
+ * Builds a badge. It is an inline box, not a button: a listing holds thousands of them, and an atomic
+ * inline (a <button>, an inline-block, an inline-flex) costs each title a separate block layout. So
+ * it is a span with the button role, focusable, that answers Enter and Space.
  * With `sheet` it is an inline badge: its own shadow root (sharing that stylesheet), its own
  * listeners and preview. Without, it is bare, for the badge layer, which listens for all its badges.
  */

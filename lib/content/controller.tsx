@@ -1,37 +1,21 @@
 import { render } from 'preact';
 import { RelatedPanel } from '../../components/RelatedPanel';
-import type { ReportedPaper } from '../background/tab-reports';
-import type { TitleCandidate } from '../match/match-title';
 import { LIMITS } from '../messaging/validate';
+import { mark } from '../marks';
+import type { ContentApi } from './api';
 import { detectPage } from '../pages/detect';
 import { HOST_ATTRIBUTE } from '../pages/text';
 import type { DetectedPaper, PageDetection } from '../pages/types';
 import type { RelatedPaper } from '../service/corpus-service';
-import { identityKeys, type PaperRef, type SavedPaper } from '../storage/saved-list';
+import { corpusKey, identityKeys, type PaperRef, type SavedPaper } from '../storage/saved-list';
 import { applyStyles, createBadge, type Badge } from './badge';
 import { createBadgeLayer, type BadgeLayer } from './badge-layer';
 import { pageTheme } from './theme';
 
-/** What the page side asks of the background and of storage; injected so tests can fake it. */
-export interface ContentApi {
-  matchTitles(titles: string[]): Promise<(TitleCandidate | null)[]>;
-  related(id: string, k: number): Promise<RelatedPaper[]>;
-  relatedToText(title: string, abstract: string, k: number): Promise<RelatedPaper[]>;
-  savePaper(ref: PaperRef): Promise<unknown>;
-  unsavePaper(ref: PaperRef): Promise<unknown>;
-  reportPage(report: { kind: PageDetection['kind']; papers: ReportedPaper[] }): Promise<void>;
-  readSaved(): Promise<SavedPaper[]>;
-  watchSaved(callback: (papers: SavedPaper[]) => void): () => void;
-}
-
 /** Badges placed per frame: a first chunk that covers the top of the page, then CHUNK per frame (see
  * scanOnce). Titles go to the background in a first message of FIRST_CHUNK, so those badges come
- * quickly, then the rest in messages of up to MATCH_BATCH: each answer waits behind the page's
- * frames: on a 2,000-entry listing, of eight messages of 250 the last seven were answered ~200 ms
- * after the first; one message of 1,900 came back in ~100 ms. Measured there with the badge layer
- * (loadListing in scripts/lib/bench-listing.ts, two rounds of 9 loads, medians of all badges and
- * longest task): frames of 600 badges gave 270 / 28 and 237 / 27 ms, of 800 244 / 18 and 197 / 20,
- * of 1,000 226 / 26 and 228 / 54. */
+ * quickly, then the rest in few large messages, since each answer waits behind the page's frames.
+ * The sizes are the listing benchmark's best (bench/NOTES.md). */
 const FIRST_CHUNK = 100;
 const MATCH_BATCH = 2500;
 const CHUNK = 800;
@@ -98,7 +82,7 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
   }
 
   function toggle(ref: PaperRef): void {
-    (isSaved(ref) ? api.unsavePaper(ref) : api.savePaper(ref)).catch(report);
+    api.call(isSaved(ref) ? 'unsavePaper' : 'savePaper', ref).catch(report);
   }
 
   let theme: 'light' | 'dark' = 'light';
@@ -137,8 +121,8 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
     const actions = {
       loadPreview: () =>
         entry.match
-          ? api.related(entry.match.id, PREVIEW_SIZE)
-          : api.relatedToText(entry.detected.title, '', PREVIEW_SIZE),
+          ? api.call('related', { id: entry.match.id, k: PREVIEW_SIZE })
+          : api.call('relatedToText', { title: entry.detected.title, abstract: '', k: PREVIEW_SIZE }),
       toggleSave: () => toggle(refOf(entry)),
     };
     // A badge in the layer is styled by the layer's shadow root; an inline one needs its own.
@@ -177,7 +161,7 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
     for (let i = FIRST_CHUNK; i < unknown.length; i += MATCH_BATCH) batches.push(unknown.slice(i, i + MATCH_BATCH));
     await Promise.all(
       batches.map(async (batch) => {
-        const results = await api.matchTitles(batch);
+        const results = await api.call('matchTitles', batch);
         batch.forEach((title, i) => {
           const match = results[i];
           matchCache.set(title, match ? { id: match.id, title: match.title } : null);
@@ -208,13 +192,13 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
       }
     }
     // The page changed since the last scan: lines that kept their badges may have moved. The layer
-    // goes in now, while the titles are matched: adding it to the page costs a frame ~30 ms of
-    // rendering on a 2,000-entry listing, which would otherwise land on the frame of the first badges.
+    // goes in now, while the titles are matched: the frame of rendering it costs would otherwise land
+    // on the frame of the first badges.
     if (papers.some((paper) => paper.badgeAt)) layer ??= createBadgeLayer(doc, sheet);
     layer?.setTheme(theme);
     layer?.attach();
     layer?.relayout();
-    performance.mark('paper-lens:detected');
+    mark('detected');
     const ready: DetectedPaper[] = [];
     const waiting = new Map<string, DetectedPaper[]>();
     const order = new Map(papers.map((paper, i) => [paper, i]));
@@ -233,7 +217,7 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
       },
     ).finally(() => {
       matching = false;
-      performance.mark('paper-lens:matched');
+      mark('matched');
       wake?.();
     });
     // A badge says 'Saved' from its first frame: the list is read while the titles were matched.
@@ -258,10 +242,10 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
     }
     await matched;
     if (stopped) return;
-    performance.mark('paper-lens:badges');
+    mark('badges');
     await syncPanel();
     if (detection) {
-      await api.reportPage({
+      await api.call('reportPage', {
         kind: detection.kind,
         // The background refuses a report of more than LIMITS.titles papers, so a 10,000-entry page
         // was never reported at all; it reports its first LIMITS.titles instead (badges cover them all).
@@ -296,8 +280,8 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
     const current = panel;
     try {
       current.related = match
-        ? await api.related(match.id, PANEL_SIZE)
-        : await api.relatedToText(found.title, detection?.abstract ?? '', PANEL_SIZE);
+        ? await api.call('related', { id: match.id, k: PANEL_SIZE })
+        : await api.call('relatedToText', { title: found.title, abstract: detection?.abstract ?? '', k: PANEL_SIZE });
     } catch {
       current.error = 'Related work is not available right now.';
     }
@@ -312,7 +296,7 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
         related={panel.related}
         error={panel.error}
         inCorpus={inCorpus}
-        isSaved={(id) => savedKeys.has(`corpus:${id}`)}
+        isSaved={(id) => savedKeys.has(corpusKey(id))}
         onToggleSave={(paper) => toggle({ title: paper.title, corpusId: paper.id })}
       />,
       panel.host.shadowRoot,
@@ -377,7 +361,7 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
     /** Reads the saved list, scans the page and starts following its changes. */
     async start(): Promise<void> {
       // Marks on the page's timeline, for the benchmark and the long-task test to measure against.
-      performance.mark('paper-lens:start');
+      mark('start');
       const changes = savedChanges;
       savedRead = api
         .readSaved()
@@ -388,7 +372,7 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
       observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
       win.addEventListener('popstate', scheduleScan);
       await scan();
-      performance.mark('paper-lens:ready');
+      mark('ready');
     },
     scan,
     /** Removes everything Paper Lens added and stops listening. */

@@ -1,15 +1,12 @@
 import { browser } from 'wxt/browser';
 import { describeReadPage } from '../background/describe-page';
-import { describeTab } from '../background/describe-tab';
+import { describeTab, type TabDescription } from '../background/describe-tab';
 import { readTab } from '../background/read-tab';
 import { lookupSeen } from '../background/tab-reports';
 import { readPageMetadata, type PageMetadata } from '../pages/scholarly';
-import type { TabDescription } from './protocol';
+import { call } from './call';
 
-async function matchTitles(titles: string[]) {
-  const { sendMessage } = await import('./protocol');
-  return sendMessage('matchTitles', titles);
-}
+const matchTitles = (titles: string[]) => call('matchTitles', titles);
 
 /**
  * Reads a page of another site once, through the grant `activeTab` gives when the reader opens the
@@ -27,8 +24,8 @@ async function readPage(tabId: number): Promise<PageMetadata | null> {
 
 /**
  * Describes a tab from the popup: the tab and its stored report, read here; only a PDF named by its
- * tab title asks the background's matcher. Kept apart from the messaging client, whose library is
- * loaded only when a PDF needs it, so the popup can start this before its UI has loaded.
+ * tab title asks the background's matcher. Free of Preact, so the popup can start it before its UI
+ * has loaded.
  */
 export async function describeTabFromPopup(tabId: number): Promise<TabDescription> {
   const described = await describeTab(

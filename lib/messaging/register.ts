@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
-import type { Handlers, Sender } from './handlers';
-import type { ProtocolMap } from './protocol';
+import type { Handlers } from './handlers';
+import type { MessageName, Sender } from './messages';
 import { BadRequestError, checkMessage, SITE_URL } from './validate';
+import { errorAnswer, type WireAnswer } from './wire';
 
 /** The browser's account of who sent a message (runtime.MessageSender), as far as it is read here. */
 export interface RawSender {
@@ -10,9 +11,6 @@ export interface RawSender {
   frameId?: number;
   tab?: { id?: number; url?: string };
 }
-
-/** What the background answers, in @webext-core/messaging's wire format: `{ res }` or `{ err }`. */
-export type Answer = { res: unknown } | { err: { name: string; message: string; stack: string } };
 
 /**
  * Who sent a message, from the browser's own account of it (never from the message itself): one of
@@ -39,32 +37,27 @@ export function describeSender(raw: RawSender | undefined, runtimeId: string, ex
   return { tabId, url, fromExtension: false };
 }
 
-function toAnswer(error: unknown): Answer {
-  if (!(error instanceof Error)) return { err: { name: 'Error', message: String(error), stack: '' } };
-  // A bad request is the sender's mistake: the background's stack would tell it nothing.
-  const stack = error instanceof BadRequestError ? '' : (error.stack ?? '');
-  return { err: { name: error.name, message: error.message, stack } };
-}
-
 /**
  * The background's one message listener: checks the sender, then the envelope, then hands the data
- * to the handler of its type. Every message gets an answer; anything malformed gets an error.
+ * to the handler of its type. Every message gets an answer; anything malformed gets an error (which
+ * @webext-core/messaging's onMessage cannot give: it leaves a message it has no listener for unanswered).
  */
 export function createMessageListener(
   handlers: Handlers,
   runtimeId: string,
   extensionOrigin: string,
-): (message: unknown, sender: RawSender | undefined) => Promise<Answer> {
+): (message: unknown, sender: RawSender | undefined) => Promise<WireAnswer> {
   const types = new Set(Object.keys(handlers));
   return async (message, rawSender) => {
     try {
       const sender = describeSender(rawSender, runtimeId, extensionOrigin);
       const { type, data } = checkMessage(message, types);
-      const handle = handlers[type as keyof ProtocolMap] as (data: unknown, sender: Sender) => Promise<unknown>;
+      const handle = handlers[type as MessageName] as (data: unknown, sender: Sender) => Promise<unknown>;
       // The envelope's id names the request (a retry keeps it): changes are applied once per id.
       return { res: await handle(data, { ...sender, requestId: (message as { id: number }).id }) };
     } catch (error) {
-      return toAnswer(error);
+      // A bad request is the sender's mistake: the background's stack would tell it nothing.
+      return errorAnswer(error, !(error instanceof BadRequestError));
     }
   };
 }

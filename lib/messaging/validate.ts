@@ -1,5 +1,6 @@
 import type { ImportedPaper } from '../export/types';
 import { ARXIV_ID } from '../pages/arxiv';
+import { ENVELOPE_FIELDS } from './wire';
 
 /** A message whose data has the wrong shape; the sender gets this as an error, nothing else happens. */
 export class BadRequestError extends Error {
@@ -24,8 +25,6 @@ export const LIMITS = {
 export const SITE_URL = /^https:\/\/(arxiv\.org|huggingface\.co)\//;
 const WEB_URL = /^https?:\/\//;
 
-/** The fields of the envelope @webext-core/messaging sends: { id, type, data, timestamp }. */
-const ENVELOPE_FIELDS = ['id', 'type', 'data', 'timestamp'] as const;
 const PAPER_REF_FIELDS = ['title', 'corpusId', 'arxivId', 'url'] as const;
 /** A saved entry's (and an imported paper's) fields: a paper reference plus the list's own. */
 const SAVED_FIELDS = [...PAPER_REF_FIELDS, 'key', 'savedAt', 'tags', 'note', 'read'] as const;
@@ -51,13 +50,13 @@ export function checkK(value: unknown): number {
 }
 
 /** Checks that a value is a finite number. */
-export function checkNumber(value: unknown, name: string): number {
+function checkNumber(value: unknown, name: string): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) throw new BadRequestError(`${name} must be a number`);
   return value;
 }
 
 /** Checks that a value is true or false. */
-export function checkBoolean(value: unknown, name: string): boolean {
+function checkBoolean(value: unknown, name: string): boolean {
   if (typeof value !== 'boolean') throw new BadRequestError(`${name} must be true or false`);
   return value;
 }
@@ -82,7 +81,7 @@ export function checkObject(value: unknown, name: string, fields: readonly strin
 }
 
 /** Checks that a value is a plain array of at most `max` entries (holes read as undefined). */
-export function checkArray(value: unknown, name: string, max: number): unknown[] {
+function checkArray(value: unknown, name: string, max: number): unknown[] {
   if (!Array.isArray(value) || Object.getPrototypeOf(value) !== Array.prototype) {
     throw new BadRequestError(`${name} must be an array`);
   }
@@ -123,7 +122,7 @@ function checkNullable<T>(value: unknown, check: (v: unknown) => T): T | null {
 }
 
 /** A paper reference, checked. */
-export interface CheckedRef {
+interface CheckedRef {
   title: string;
   corpusId: string | null;
   arxivId: string | null;

@@ -11,8 +11,8 @@ export interface DetectedPaper {
   /**
    * On a listing, the line the badge marks instead of sitting beside the title: on arXiv, the
    * entry's short id line. Such badges are drawn in Paper Lens's own layer at the end of that line
-   * (lib/content/badge-layer.ts), never inserted into it: inserting 2,000 badges into a listing's
-   * lines relays out all 2,000, 150 to 250 ms in Chromium however the frames were split.
+   * (lib/content/badge-layer.ts), never inserted into it: inserting badges into a listing's lines
+   * relays out every line.
    */
   badgeAt?: Element;
   /** The title as the page shows it: whitespace collapsed, labels and footnote marks left out. */

@@ -1,6 +1,6 @@
 // The ids of recent changes to the reading list, written in the same storage call as the list. A
 // message whose answer was lost when MV3 stopped the service worker is sent again with the same id
-// (lib/messaging/protocol.ts); finding the id here, the list is not changed a second time, so a
+// (lib/messaging/call.ts); finding the id here, the list is not changed a second time, so a
 // repeated "save" can never undo a later "remove" that came in between.
 
 /** One applied change: its id, when it was applied, and its answer when that is small. */

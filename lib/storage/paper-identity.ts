@@ -7,10 +7,15 @@ export function bareArxivId(id: string): string {
   return id.replace(/v\d+$/, '');
 }
 
+/** The identity of corpus paper `corpusId`: what a saved entry of it is keyed by. */
+export function corpusKey(corpusId: string): string {
+  return `corpus:${corpusId}`;
+}
+
 /** Every identity a paper can be recognised by: the same paper reached from abs, PDF, HTML or HF is one. */
 export function identityKeys(ref: PaperRef): string[] {
   const keys: string[] = [];
-  if (ref.corpusId) keys.push(`corpus:${ref.corpusId}`);
+  if (ref.corpusId) keys.push(corpusKey(ref.corpusId));
   if (ref.arxivId) keys.push(`arxiv:${bareArxivId(ref.arxivId)}`);
   const title = matchKey(ref.title);
   if (title) keys.push(`title:${title}`);

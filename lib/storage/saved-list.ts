@@ -2,7 +2,7 @@ import { bareArxivId, identityKeys, isSamePaper, normaliseTags } from './paper-i
 import { updateSavedList } from './saved-store';
 import { MAX_TITLE } from './validate-saved';
 
-export { bareArxivId, identityKeys, isSamePaper, normaliseTags } from './paper-identity';
+export { bareArxivId, corpusKey, identityKeys, isSamePaper, normaliseTags } from './paper-identity';
 export {
   keepUnreadableSavedData,
   readSavedList,

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PopupApp } from '../../components/PopupApp';
-import type { TabDescription } from '../../lib/messaging/protocol';
+import type { TabDescription } from '../../lib/background/describe-tab';
 import { readSavedList, savePaper } from '../../lib/storage/saved-list';
 import { createFakeClient } from '../helpers/fake-client';
 

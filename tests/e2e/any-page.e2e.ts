@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ACTION_DEBUGGING_ARGS, triggerAction } from './helpers/action';
-import { ARTIFACTS_DIR, launchExtension, type ExtensionBrowser } from './helpers/browser';
+import { ARTIFACTS_DIR, launchExtension, type ExtensionBrowser } from '../../tools/browser/launch';
 import { fixtureHtml } from './helpers/fixtures';
 
 const GALORE = 'GaLore: Memory-Efficient LLM Training by Gradient Low-Rank Projection';

@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SavedPaper } from '../../lib/storage/saved-list';
 import { paperTitled } from '../helpers/corpus';
-import { ARTIFACTS_DIR, launchExtension, stopServiceWorker, type ExtensionBrowser } from './helpers/browser';
+import { ARTIFACTS_DIR, launchExtension, stopServiceWorker, type ExtensionBrowser } from '../../tools/browser/launch';
 
 const SHOTS = join(ARTIFACTS_DIR, 'bad-data');
 const POLL = { timeout: 15_000, interval: 50 };

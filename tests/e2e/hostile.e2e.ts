@@ -3,7 +3,7 @@
 // that overrides DOM methods, MutationObserver and fetch. Each test states the bound it measured.
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { arxivListingHtml, type ListingEntry } from '../helpers/arxiv-listing';
+import { arxivListingHtml, type ListingEntry } from '../../tools/browser/arxiv-listing';
 import { realPapers } from '../helpers/corpus';
 import {
   CANARY,
@@ -19,10 +19,10 @@ import {
   markupListingHtml,
   overridesScript,
 } from '../helpers/hostile-pages';
-import { launchExtension, type ExtensionBrowser } from './helpers/browser';
+import { launchExtension, type ExtensionBrowser } from '../../tools/browser/launch';
 import { BADGE, badgeButton, badgeStates, badgeTooltip, tabIdOf as tabIdIn, type BadgeState } from './helpers/badges';
 import type { ChromeApi } from './helpers/fixtures';
-import { observeMainThread } from '../../scripts/lib/bench-listing';
+import { observeMainThread } from '../../tools/browser/listing';
 
 const PANEL_HOST = '[data-paper-lens-host="panel"]';
 const POLL = { timeout: 20_000, interval: 50 };

@@ -4,11 +4,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listingEntries, loadListing, routeListing } from '../../scripts/lib/bench-listing';
-import { arxivListingHtml } from '../helpers/arxiv-listing';
+import { listingEntries, loadListing, routeListing } from '../../tools/browser/listing';
+import { arxivListingHtml } from '../../tools/browser/arxiv-listing';
 import { realPapers } from '../helpers/corpus';
 import { BADGE, badgeButton, badgeStates, badgeTooltip } from './helpers/badges';
-import { ARTIFACTS_DIR, launchExtension, type ExtensionBrowser } from './helpers/browser';
+import { ARTIFACTS_DIR, launchExtension, type ExtensionBrowser } from '../../tools/browser/launch';
 
 const SMALL_URL = 'https://arxiv.org/list/cs.CL/new?show=40';
 const SHOTS_DIR = join(ARTIFACTS_DIR, 'listing');

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_DIR, launchExtension, type ExtensionBrowser } from './helpers/browser';
+import { EXTENSION_DIR, launchExtension, type ExtensionBrowser } from '../../tools/browser/launch';
 import { fixture, fixtureHtml } from './helpers/fixtures';
 
 const CSP =
@@ -102,7 +102,7 @@ function sendRaw(page: Page, messages: unknown[]): Promise<unknown[]> {
   );
 }
 
-/** A message in @webext-core/messaging's wire format (lib/messaging/protocol.ts sends exactly these). */
+/** A message in @webext-core/messaging's wire format (lib/messaging/call.ts sends exactly these). */
 const envelope = (type: string, data?: unknown) => ({ id: 1, type, data, timestamp: Date.now() });
 const refused = (message: string) => ({
   err: { name: 'BadRequestError', message: `bad request: ${message}`, stack: '' },
@@ -262,7 +262,7 @@ describe('privacy', () => {
         '"__proto__":{"x":1},"title"',
       ),
       envelope('reportPage', { kind: 'arxiv-abs', papers: [] }),
-      envelope('describeTab', -1),
+      envelope('describeTab', -1), // removed: the popup describes tabs itself
       envelope('applyImport', [{ title: 'x', extra: 1 }]),
     ]);
     const [stats, ...rest] = answers as [{ res?: { papers?: unknown } }, ...unknown[]];
@@ -277,7 +277,7 @@ describe('privacy', () => {
       refused('query is longer than 500 characters'),
       refused('paper has an unknown field "__proto__"'),
       refused('reportPage comes from a page only'),
-      refused('tabId must be a whole number'),
+      refused('unknown message type "describeTab"'),
       refused('papers[0] has an unknown field "extra"'),
     ]);
     expect(await storage()).toEqual(before);

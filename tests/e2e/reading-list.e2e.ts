@@ -20,7 +20,7 @@ import {
   launchExtension,
   stopServiceWorker,
   type ExtensionBrowser,
-} from './helpers/browser';
+} from '../../tools/browser/launch';
 import { badgeFor, buttonState, tabIdOf as tabIdIn } from './helpers/badges';
 
 const POPUP_DIR = join(ARTIFACTS_DIR, 'popup');

@@ -1,38 +1,26 @@
+import type { TabDescription } from '../../lib/background/describe-tab';
 import type { CorpusClient } from '../../lib/messaging/client';
-import type { TabDescription } from '../../lib/messaging/protocol';
-import {
-  readSavedList,
-  savePaper,
-  unsavePaper,
-  editPaper,
-  restorePaper,
-  watchSavedList,
-} from '../../lib/storage/saved-list';
-import { applyImport } from '../../lib/storage/apply-import';
+import { createHandlers } from '../../lib/messaging/handlers';
+import type { Sender } from '../../lib/messaging/messages';
+import { readSavedList, watchSavedList } from '../../lib/storage/saved-list';
 import { realService } from './corpus';
 
+const POPUP: Sender = { tabId: null, url: 'chrome-extension://test/popup.html', fromExtension: true };
+
 /**
- * A client over the real corpus service and the real saved-list module (on WxtVitest's fake
- * storage), as the background would answer; only the tab description is given by the test.
+ * A client whose calls reach the background's real handlers (over the real corpus service and the
+ * saved list on WxtVitest's fake storage) without a browser; only the tab description is given by the test.
  */
 export function createFakeClient(describe: TabDescription): CorpusClient {
   const service = realService();
+  const handlers = createHandlers({
+    getService: async () => service,
+    getTitles: async () => service,
+    setBadgeCount: async () => undefined,
+  });
   return {
-    search: async (query, k) => service.search(query, k),
-    getPaper: async (id) => service.getPaper(id) ?? null,
-    related: (id, k) => service.related(id, k),
-    relatedToText: (title, abstract, k) => service.relatedToText(title, abstract, k),
+    call: (name, ...[data]) => handlers[name](data, POPUP),
     describeTab: async () => describe,
-    stats: async () => service.stats(),
-    savePaper: (ref) => savePaper(ref),
-    unsavePaper: (ref) => unsavePaper(ref),
-    editPaper: (key, edit) => editPaper(key, edit),
-    restorePaper: (entry) => restorePaper(entry),
-    moreLikeSaved: async (tag, k) => {
-      const { papers } = await readSavedList();
-      return service.relatedToSet(tag === null ? papers : papers.filter((p) => p.tags.includes(tag)), k);
-    },
-    applyImport: (papers) => applyImport(papers),
     readSaved: readSavedList,
     watchSaved: watchSavedList,
   };

@@ -1,6 +1,6 @@
 // Hostile pages for tests/e2e/hostile.e2e.ts, generated so that every size and payload is stated
 // here once. Each page is served at a real arxiv.org or huggingface.co URL, so the content script runs.
-import { arxivListingHtml, type ListingEntry } from './arxiv-listing';
+import { arxivListingHtml, type ListingEntry } from '../../tools/browser/arxiv-listing';
 
 /** Payloads set `window.__pwned` (or the parent's) if anything ever runs them as script. */
 export const CANARY = '__pwned';

@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { describeTab } from '../../lib/background/describe-tab';
 import { getTabReport } from '../../lib/background/tab-reports';
-import { createHandlers, type Sender } from '../../lib/messaging/handlers';
+import { createHandlers } from '../../lib/messaging/handlers';
+import type { Sender } from '../../lib/messaging/messages';
 import { readSavedList } from '../../lib/storage/saved-list';
 import { realService } from '../helpers/corpus';
 
@@ -11,11 +13,19 @@ const badges = new Map<number, number>();
 const handlers = createHandlers({
   getService: async () => service,
   getTitles: async () => service,
-  getTab: async (id) => tabs.get(id) ?? null,
   setBadgeCount: async (id, count) => void badges.set(id, count),
 });
 const popup: Sender = { tabId: null, url: 'chrome-extension://abc/popup.html', fromExtension: true };
 const page = (tabId: number, url: string): Sender => ({ tabId, url, fromExtension: false });
+/** A tab described as the popup does (lib/messaging/popup-describe.ts): its report, and the background's matcher. */
+const describeAsPopup = (tabId: number) =>
+  describeTab(
+    {
+      getTab: async (id) => tabs.get(id) ?? null,
+      matchTitle: async (t) => (await handlers.matchTitles([t], popup))[0],
+    },
+    tabId,
+  );
 
 const MMRL = 'MMRL: Multi-Modal Representation Learning for Vision-Language Models';
 const MMRL_ID = 'mmrl-multimodal-representation-157wjt3';
@@ -64,7 +74,6 @@ describe('createHandlers: corpus lookups', () => {
     ['savePaper', { title: 'x', arxivId: 'not-an-id' }, 'bad request: arxivId is not an arXiv id'],
     ['savePaper', { title: 'x', url: 'javascript:alert(1)' }, 'bad request: url must be a web address'],
     ['unsavePaper', 'x', 'bad request: paper must be an object'],
-    ['describeTab', 'one', 'bad request: tabId must be a whole number'],
   ] as const)('%s rejects %j', async (name, data, message) => {
     await expect(handlers[name](data, popup)).rejects.toThrow(message);
   });
@@ -118,15 +127,12 @@ describe('createHandlers: page reports and tabs', () => {
     );
   });
 
-  it('describes a tab from its report, for extension pages only', async () => {
+  it('describes a tab from its report', async () => {
     tabs.set(7, { url: 'https://arxiv.org/list/cs.CL/new', title: 'cs.CL new' });
     await handlers.reportPage(report, page(7, 'https://arxiv.org/list/cs.CL/new'));
-    const described = await handlers.describeTab(7, popup);
+    const described = await describeAsPopup(7);
     expect(described.status).toBe('detected');
     expect(described.papers.map((p) => p.match?.id ?? null)).toEqual([MMRL_ID, null, null]);
-    await expect(handlers.describeTab(7, page(7, 'https://arxiv.org/'))).rejects.toThrow(
-      "bad request: describeTab is answered for the extension's own pages only",
-    );
   });
 
   it('names a PDF from the id seen earlier on its abstract page, or says it cannot', async () => {
@@ -135,16 +141,16 @@ describe('createHandlers: page reports and tabs', () => {
       page(1, 'https://arxiv.org/abs/2503.08497'),
     );
     tabs.set(2, { url: 'https://arxiv.org/pdf/2503.08497v1', title: '2503.08497v1.pdf' });
-    expect(await handlers.describeTab(2, popup)).toEqual({
+    expect(await describeAsPopup(2)).toEqual({
       url: 'https://arxiv.org/pdf/2503.08497v1',
       kind: 'arxiv-pdf',
       status: 'pdf',
       papers: [{ title: MMRL, arxivId: '2503.08497', match: { id: MMRL_ID, title: MMRL } }],
     });
     tabs.set(3, { url: 'https://arxiv.org/pdf/2501.99999', title: '2501.99999.pdf' });
-    expect((await handlers.describeTab(3, popup)).status).toBe('pdf-unknown');
+    expect((await describeAsPopup(3)).status).toBe('pdf-unknown');
     tabs.set(4, { url: 'https://example.org/', title: 'Example' });
-    expect((await handlers.describeTab(4, popup)).status).toBe('unsupported');
+    expect((await describeAsPopup(4)).status).toBe('unsupported');
   });
 });
 

@@ -3,8 +3,8 @@
 // the handler reaches the corpus, the tabs or storage.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createHandlers, type BackgroundDeps, type Sender } from '../../lib/messaging/handlers';
-import type { ProtocolMap } from '../../lib/messaging/protocol';
+import { createHandlers } from '../../lib/messaging/handlers';
+import type { BackgroundDeps, MessageName, Sender } from '../../lib/messaging/messages';
 import { BadRequestError } from '../../lib/messaging/validate';
 
 const reached: string[] = [];
@@ -16,10 +16,6 @@ const deps: BackgroundDeps = {
   getTitles: async () => {
     reached.push('getTitles');
     throw new Error('the title index was reached');
-  },
-  getTab: async () => {
-    reached.push('getTab');
-    return null;
   },
   setBadgeCount: async () => void reached.push('setBadgeCount'),
 };
@@ -52,7 +48,7 @@ const many = (n: number) => Array.from({ length: n }, () => 'x');
 const sparse: unknown[] = [];
 sparse[1] = 'x';
 
-type Case = [keyof ProtocolMap, unknown, string];
+type Case = [MessageName, unknown, string];
 
 const CASES: Case[] = [
   ['matchTitles', 'not an array', 'titles must be an array'],
@@ -129,10 +125,6 @@ const CASES: Case[] = [
   ['applyImport', [polluted({ title: 'x' })], 'papers[0] has an unknown field "__proto__"'],
   ['moreLikeSaved', { tag: 5, k: 5 }, 'tag must be a string'],
   ['moreLikeSaved', { tag: null, k: 5, all: true }, 'request has an unknown field "all"'],
-  ['describeTab', 'one', 'tabId must be a whole number'],
-  ['describeTab', -1, 'tabId must be a whole number'],
-  ['describeTab', 1.5, 'tabId must be a whole number'],
-  ['describeTab', 2 ** 53, 'tabId must be a whole number'],
 ];
 
 /** Malformed page reports, sent by the content script of an arXiv listing (tab 7). */

@@ -2,8 +2,8 @@
 // own account of it), the envelope @webext-core/messaging sends, and the answer in its wire format.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ANSWERED_FOR, createHandlers, type Sender } from '../../lib/messaging/handlers';
-import type { ProtocolMap } from '../../lib/messaging/protocol';
+import { createHandlers } from '../../lib/messaging/handlers';
+import { MESSAGES, type MessageName, type Sender } from '../../lib/messaging/messages';
 import { createMessageListener, describeSender, registerHandlers, type RawSender } from '../../lib/messaging/register';
 import { BadRequestError } from '../../lib/messaging/validate';
 import { readSavedList } from '../../lib/storage/saved-list';
@@ -15,7 +15,6 @@ const service = realService();
 const handlers = createHandlers({
   getService: async () => service,
   getTitles: async () => service,
-  getTab: async () => null,
   setBadgeCount: async () => undefined,
 });
 const listen = createMessageListener(handlers, ME, ORIGIN);
@@ -96,9 +95,9 @@ describe('describeSender', () => {
 describe('createHandlers: who may send what', () => {
   const popup: Sender = { tabId: null, url: 'chrome-extension://me/popup.html', fromExtension: true };
   const page: Sender = { tabId: 4, url: ABS_URL, fromExtension: false };
-  const extensionOnly = Object.entries(ANSWERED_FOR)
-    .filter(([, who]) => who === 'extension')
-    .map(([name]) => name as keyof ProtocolMap);
+  const extensionOnly = Object.entries(MESSAGES)
+    .filter(([, message]) => message.from === 'extension')
+    .map(([name]) => name as MessageName);
 
   it('answers content scripts only what the in-page UI asks', () => {
     expect(extensionOnly).toEqual([
@@ -109,9 +108,8 @@ describe('createHandlers: who may send what', () => {
       'restorePaper',
       'applyImport',
       'moreLikeSaved',
-      'describeTab',
     ]);
-    expect(Object.keys(ANSWERED_FOR).sort()).toEqual(Object.keys(handlers).sort());
+    expect(Object.keys(MESSAGES).sort()).toEqual(Object.keys(handlers).sort());
   });
 
   it.each(extensionOnly)('refuses %s from a content script', async (name) => {
@@ -199,8 +197,8 @@ describe('createMessageListener', () => {
     expect(
       await listen(envelope('reportPage', { kind: 'arxiv-abs', papers: [], url: 'https://arxiv.org/abs/1' }), CONTENT),
     ).toEqual(refused('report has an unknown field "url"'));
-    expect(await listen(envelope('describeTab', 4), CONTENT)).toEqual(
-      refused("describeTab is answered for the extension's own pages only"),
+    expect(await listen(envelope('stats'), CONTENT)).toEqual(
+      refused("stats is answered for the extension's own pages only"),
     );
     expect(await fakeBrowser.storage.session.get()).toEqual({});
   });

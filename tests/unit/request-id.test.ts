@@ -13,7 +13,6 @@ const listen = createMessageListener(
   createHandlers({
     getService: async () => service,
     getTitles: async () => service,
-    getTab: async () => null,
     setBadgeCount: async () => undefined,
   }),
   'me',

@@ -4,7 +4,7 @@
 // --enable-unsafe-extension-debugging. The action's own popup window is not a page Playwright sees,
 // so tests then open popup.html?tab=<id> in a tab, which reads the tab with the grant just given.
 import type { Page } from 'playwright-core';
-import type { ExtensionBrowser } from './browser';
+import type { ExtensionBrowser } from '../../../tools/browser/launch';
 
 /** The Chromium switch `triggerAction` needs. */
 export const ACTION_DEBUGGING_ARGS = ['--enable-unsafe-extension-debugging'];

@@ -1,4 +1,4 @@
-// Launches Debian's Chromium with the built extension (.output/chrome-mv3) for end-to-end tests.
+// Launches Debian's Chromium with the built extension (.output/chrome-mv3), for the e2e tests and the bench.
 // Facts behind the flags: docs/browser-testing.md (shared). Extensions load only in a persistent
 // context; Playwright's --disable-extensions is countered by --disable-extensions-except/--load-extension;
 // the networking flags stop Chromium from calling home on a machine without a network.
@@ -12,10 +12,10 @@ import { chromium, type BrowserContext, type Page, type Request, type Route, typ
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /** The unpacked Chrome MV3 build, as an absolute path (the extension id depends on it). */
-export const EXTENSION_DIR = resolve(fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url)));
+export const EXTENSION_DIR = resolve(fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url)));
 
 /** Where tests write screenshots; git-ignored. */
-export const ARTIFACTS_DIR = resolve(fileURLToPath(new URL('../artifacts', import.meta.url)));
+export const ARTIFACTS_DIR = resolve(fileURLToPath(new URL('../../tests/e2e/artifacts', import.meta.url)));
 
 const SERVICE_WORKER_TIMEOUT = 15_000;
 

@@ -3,8 +3,8 @@
 // placed, and the longest stretch the main thread was blocked after that statement.
 import type { Page } from 'playwright-core';
 import type { Paper } from '../../lib/corpus/types';
-import { arxivListingHtml } from '../../tests/helpers/arxiv-listing';
-import type { ExtensionBrowser } from '../../tests/e2e/helpers/browser';
+import { arxivListingHtml } from './arxiv-listing';
+import type { ExtensionBrowser } from './launch';
 
 export const LISTING_URL = 'https://arxiv.org/list/cs.LG/pastweek?show=2000';
 

@@ -1,0 +1,222 @@
+// Every message the popup or a page sends to the background, defined once: who may send it, how
+// its data is checked, and how the background answers. The protocol types, the sender rules, the
+// background's handlers and the typed clients all derive from this table. Clients import its types
+// only, so none of the handlers' code reaches the popup or the content script.
+import { rememberSeen, saveTabReport } from '../background/tab-reports';
+import type { ImportedPaper } from '../export/types';
+import { classifyUrl } from '../pages/detect';
+import type { CorpusService, TitleLookup } from '../service/corpus-service';
+import { applyImport } from '../storage/apply-import';
+import {
+  editPaper,
+  readSavedList,
+  restorePaper,
+  savePaper,
+  unsavePaper,
+  validateSavedList,
+  type PaperRef,
+  type SavedPaper,
+} from '../storage/saved-list';
+import {
+  BadRequestError,
+  checkEdit,
+  checkImported,
+  checkK,
+  checkObject,
+  checkPaperRef,
+  checkReport,
+  checkSavedEntry,
+  checkString,
+  checkStrings,
+  LIMITS,
+} from './validate';
+
+/** Who sent a message: a content script's tab, or one of the extension's own pages. */
+export interface Sender {
+  tabId: number | null;
+  url: string | null;
+  /** True for the popup and other pages of this extension. */
+  fromExtension: boolean;
+  /** The request's id, the same on a retry: a change to the reading list is applied once per id. */
+  requestId?: number;
+}
+
+/** A content script's sender: its tab, and the URL the browser (not the message) says it shows. */
+type PageSender = Sender & { tabId: number; url: string };
+
+/** The browser operations the handlers need, injected so tests can run without a browser. */
+export interface BackgroundDeps {
+  getService(): Promise<CorpusService>;
+  /** The title index alone: ready long before the whole corpus is (matching, known ids, titles). */
+  getTitles(): Promise<TitleLookup>;
+  setBadgeCount(tabId: number, count: number): Promise<void>;
+}
+
+/** Who may send a message: the extension's own pages (the popup), content scripts, or both. */
+type Audience = 'extension' | 'page' | 'both';
+
+/** One message: who may send it, how its data is checked, and what the background answers. */
+interface MessageSpec<From extends Audience, Data, Answer> {
+  from: From;
+  /** Returns the data typed, or throws a BadRequestError; runs before anything else is read. */
+  check(data: unknown, sender: Sender): Data;
+  answer(data: Data, context: { sender: Sender; deps: BackgroundDeps }): Promise<Answer>;
+}
+
+const message = <From extends Audience, Data, Answer>(spec: MessageSpec<From, Data, Answer>) => spec;
+
+/** Whether a sender is a content script in a tab, with the URL the browser gave. */
+export function isPage(sender: Sender): sender is PageSender {
+  return !sender.fromExtension && sender.tabId !== null && sender.url !== null;
+}
+
+function checkNoData(data: unknown, name: string): undefined {
+  if (data !== undefined && data !== null) throw new BadRequestError(`${name} takes no data`);
+  return undefined;
+}
+
+/** A corpus id a message names must exist; an unknown one is dropped rather than stored. */
+async function dropUnknownId(ref: PaperRef, deps: BackgroundDeps): Promise<PaperRef> {
+  if (ref.corpusId && !(await deps.getTitles()).hasPaper(ref.corpusId)) return { ...ref, corpusId: null };
+  return ref;
+}
+
+/** The messages, in the order the sender rules list them. Content scripts get only what the in-page UI needs. */
+export const MESSAGES = {
+  /** Each title's corpus match, or null: the matches alone, since the candidates weighed would make a
+   * listing's answer large, parsed on the page's main thread. */
+  matchTitles: message({
+    from: 'both',
+    check: (data) => checkStrings(data, 'titles', LIMITS.titles, LIMITS.text),
+    answer: async (titles, { deps }) => {
+      const lookup = await deps.getTitles();
+      return titles.map((title) => lookup.matchTitle(title).match);
+    },
+  }),
+  getPaper: message({
+    from: 'extension',
+    check: (data) => checkString(data, 'id', LIMITS.query),
+    answer: async (id, { deps }) => (await deps.getService()).getPaper(id) ?? null,
+  }),
+  related: message({
+    from: 'both',
+    check: (data) => {
+      const request = checkObject(data, 'request', ['id', 'k']);
+      return { id: checkString(request.id, 'id', LIMITS.query), k: checkK(request.k) };
+    },
+    answer: async ({ id, k }, { deps }) => (await deps.getService()).related(id, k),
+  }),
+  relatedToText: message({
+    from: 'both',
+    check: (data) => {
+      const request = checkObject(data, 'request', ['title', 'abstract', 'k']);
+      const title = checkString(request.title, 'title', LIMITS.text);
+      return { title, abstract: checkString(request.abstract, 'abstract', LIMITS.text), k: checkK(request.k) };
+    },
+    answer: async ({ title, abstract, k }, { deps }) => (await deps.getService()).relatedToText(title, abstract, k),
+  }),
+  search: message({
+    from: 'extension',
+    check: (data) => {
+      const request = checkObject(data, 'request', ['query', 'k']);
+      return { query: checkString(request.query, 'query', LIMITS.query), k: checkK(request.k) };
+    },
+    answer: async ({ query, k }, { deps }) => (await deps.getService()).search(query, k),
+  }),
+  stats: message({
+    from: 'extension',
+    check: (data) => checkNoData(data, 'stats'),
+    answer: async (_none, { deps }) => (await deps.getService()).stats(),
+  }),
+  savePaper: message({
+    from: 'both',
+    check: (data, sender): PaperRef => {
+      const ref = checkPaperRef(data);
+      // A content script may name only the page it runs on (the one the browser says it shows).
+      if (isPage(sender) && ref.url !== null && ref.url !== sender.url) {
+        throw new BadRequestError("url must be the sending page's address");
+      }
+      return ref;
+    },
+    answer: async (ref, { sender, deps }) => savePaper(await dropUnknownId(ref, deps), Date.now(), sender.requestId),
+  }),
+  /** The popup removes a whole saved entry; only its identities (title and ids) are read. */
+  unsavePaper: message({
+    from: 'both',
+    check: (data): PaperRef => checkPaperRef(data, true),
+    answer: async (ref, { sender }) => unsavePaper(ref, sender.requestId),
+  }),
+  editPaper: message({
+    from: 'extension',
+    check: (data) => checkEdit(data),
+    answer: async ({ key, edit }, { sender }) => editPaper(key, edit, sender.requestId),
+  }),
+  restorePaper: message({
+    from: 'extension',
+    check: (data): SavedPaper => {
+      // The storage layer's own check too, so a restored entry is one it would read back.
+      const [entry] = validateSavedList({ papers: [checkSavedEntry(data)] }).papers;
+      if (!entry) throw new BadRequestError('entry is not a saved paper');
+      return entry;
+    },
+    answer: async (entry, { sender }) => restorePaper(entry, sender.requestId),
+  }),
+  /** Merges papers read from an import file into the list (duplicates merge). */
+  applyImport: message({
+    from: 'extension',
+    check: (data): ImportedPaper[] => checkImported(data),
+    answer: async (papers, { sender }) => applyImport(papers, Date.now(), sender.requestId),
+  }),
+  /** Corpus papers most related to the saved list (or to one tag of it), the saved ones left out. */
+  moreLikeSaved: message({
+    from: 'extension',
+    check: (data) => {
+      const request = checkObject(data, 'request', ['tag', 'k']);
+      const tag = request.tag === null || request.tag === undefined ? null : checkString(request.tag, 'tag', 60);
+      return { tag, k: checkK(request.k) };
+    },
+    answer: async ({ tag, k }, { deps }) => {
+      const { papers } = await readSavedList();
+      const chosen = tag === null ? papers : papers.filter((p) => p.tags.includes(tag));
+      return (await deps.getService()).relatedToSet(chosen, k);
+    },
+  }),
+  /** What a content script's page holds. It speaks only for its own tab and page: both come from the
+   * sender, not the message. */
+  reportPage: message({
+    from: 'page',
+    check: (data, sender) => {
+      if (!isPage(sender)) throw new BadRequestError('reportPage comes from a page only');
+      const kind = classifyUrl(new URL(sender.url));
+      if (!kind) throw new BadRequestError('reportPage comes from an arXiv or Hugging Face page only');
+      const report = checkReport(data);
+      if (report.kind !== kind) throw new BadRequestError(`kind must be "${kind}", the kind of the sending page`);
+      return { kind, papers: report.papers };
+    },
+    answer: async ({ kind, papers: reported }, { sender, deps }): Promise<void> => {
+      const { tabId, url } = sender as PageSender; // the check above refused any other sender
+      const lookup = await deps.getTitles();
+      // The stored report names each match's title too, so the popup can show it from storage alone.
+      const papers = reported.map((paper) => {
+        const matchTitle = paper.matchId ? (lookup.titleOf(paper.matchId) ?? null) : null;
+        return { ...paper, matchId: matchTitle === null ? null : paper.matchId, matchTitle };
+      });
+      await saveTabReport(tabId, { url, kind, papers });
+      await rememberSeen(papers);
+      await deps.setBadgeCount(tabId, new Set(papers.map((p) => p.matchId).filter(Boolean)).size);
+    },
+  }),
+};
+
+type Messages = typeof MESSAGES;
+
+/** The name of a message. */
+export type MessageName = keyof Messages;
+/** The data a message carries, as its check returns it. */
+export type DataOf<K extends MessageName> = ReturnType<Messages[K]['check']>;
+/** What the background answers to a message. */
+export type AnswerOf<K extends MessageName> = Awaited<ReturnType<Messages[K]['answer']>>;
+/** The messages a sender of one kind may send: its own and those of both. */
+export type MessageFrom<Who extends 'extension' | 'page'> = {
+  [K in MessageName]: Messages[K]['from'] extends Who | 'both' ? K : never;
+}[MessageName];
