@@ -65,7 +65,7 @@ export const DEFAULT_RELATED_OPTIONS: RelatedOptions = {
   sharedWeight: 1,
   feedbackDocs: 3,
   feedbackWeight: 1,
-  embeddingWeight: 0.75,
+  embeddingWeight: 0.5,
 };
 
 function sparseFromMap(entries: Map<number, number>): SparseVector {
