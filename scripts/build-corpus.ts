@@ -1,6 +1,7 @@
 // Parses seeds/*.txt into the bundled corpus files (public/corpus/, shipped as extension files): the
 // prebuilt title index, the papers with their precomputed related work, and the related-work model
-// for papers that are not in the corpus. Fails on any unplaced line.
+// for papers that are not in the corpus. Fails on any unplaced line. The real corpus's related work
+// also uses sentence embeddings, cached in data/ (scripts/lib/paper-embeddings.ts).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createBundle } from '../lib/corpus/bundle';
@@ -8,7 +9,10 @@ import { parseCorpus } from '../lib/corpus/build-corpus';
 import { CORPUS_FILES } from '../lib/corpus/corpus-files';
 import type { Paper } from '../lib/corpus/types';
 import { buildTitleIndex, encodeTitleIndex } from '../lib/match/title-index';
-import { buildRelatedModel } from '../lib/related/model';
+import { encodePaperEmbeddings, type PaperEmbeddings } from '../lib/related/embeddings';
+import { buildRelatedModel, DEFAULT_RELATED_OPTIONS } from '../lib/related/model';
+import { EXACT_LIMIT } from '../lib/related/doc-index';
+import { loadPaperEmbeddings } from './lib/paper-embeddings';
 import { readSeedFiles, SEEDS_DIR } from './lib/seed-files';
 
 /** Where the corpus files are written: WXT copies public/ into every build as is. */
@@ -17,13 +21,17 @@ export const CORPUS_OUT_DIR = join(import.meta.dirname, '..', 'public');
 export const GENERATED_DIR = join(import.meta.dirname, '..', 'generated');
 export const TITLE_INDEX_MODULE = 'title-index.js';
 
-/** Writes the corpus for these papers (files under outDir, the title index module under generatedDir); returns their sizes in bytes. */
+/**
+ * Writes the corpus for these papers (files under outDir, the title index module under generatedDir);
+ * returns their sizes in bytes. Without embeddings (synthetic corpora) related work uses words alone.
+ */
 export function writeCorpusFiles(
   papers: Paper[],
   outDir = CORPUS_OUT_DIR,
   generatedDir = GENERATED_DIR,
+  embeddings?: PaperEmbeddings,
 ): Record<string, number> {
-  const model = buildRelatedModel(papers);
+  const model = buildRelatedModel(papers, DEFAULT_RELATED_OPTIONS, EXACT_LIMIT, embeddings);
   const titles = Buffer.from(encodeTitleIndex(buildTitleIndex(papers))).toString('base64');
   const contents: [string, string][] = [
     [
@@ -52,21 +60,36 @@ export function readTitleIndexModule(generatedDir = GENERATED_DIR): ArrayBuffer 
   return new Uint8Array(Buffer.from(base64, 'base64')).buffer;
 }
 
+/** The model's embeddings of these papers, from the cache (embedding only papers missing from it). */
+export async function corpusEmbeddings(
+  papers: Paper[],
+  options?: Parameters<typeof loadPaperEmbeddings>[1],
+): Promise<PaperEmbeddings> {
+  const { vectors, source, embedded } = await loadPaperEmbeddings(papers, options);
+  if (embedded > 0) console.error(`corpus: embedded ${embedded} new or changed paper(s) for related work`);
+  return encodePaperEmbeddings(vectors, source);
+}
+
 /** Builds the corpus from a seed directory; returns the paper count. */
-export function buildCorpusFiles(seedsDir = SEEDS_DIR, outDir = CORPUS_OUT_DIR, generatedDir = GENERATED_DIR): number {
+export async function buildCorpusFiles(
+  seedsDir = SEEDS_DIR,
+  outDir = CORPUS_OUT_DIR,
+  generatedDir = GENERATED_DIR,
+  embeddingOptions?: Parameters<typeof loadPaperEmbeddings>[1],
+): Promise<number> {
   const { papers, errors } = parseCorpus(readSeedFiles(seedsDir));
   if (errors.length > 0) {
     for (const error of errors) console.error(error.message);
     throw new Error(`${errors.length} seed line(s) could not be placed; fix the seed files or the parser`);
   }
-  writeCorpusFiles(papers, outDir, generatedDir);
+  writeCorpusFiles(papers, outDir, generatedDir, await corpusEmbeddings(papers, embeddingOptions));
   return papers.length;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     const started = performance.now();
-    const count = buildCorpusFiles();
+    const count = await buildCorpusFiles();
     console.error(
       `corpus: ${count} papers written to public/corpus/ and generated/ in ${Math.round(performance.now() - started)} ms`,
     );

@@ -42,7 +42,7 @@ async function loadService(): Promise<CorpusService> {
   const seedsChanged = newestMtime(SEEDS_DIR);
   if (paths.some((path) => !existsSync(path) || statSync(path).mtimeMs < seedsChanged)) {
     console.error('corpus: seeds changed, rebuilding the corpus ...');
-    buildCorpusFiles();
+    await buildCorpusFiles();
   }
   // The same files and the same reader code the extension's background uses.
   return openCorpus({

@@ -1,12 +1,21 @@
 // Development harness for related work: scores the ranker (and an arxiv-sanity-style TF-IDF
 // baseline) against the judged topic set in tests/fixtures/related-judgements.json.
 // Usage: npx tsx scripts/eval-related.ts [key=value ...]   (overrides RelatedOptions)
+//        npx tsx scripts/eval-related.ts --held-out         (the embedding weight chosen by cross-validation)
 import { readFileSync } from 'node:fs';
 import { eng } from 'stopword';
 import { parseCorpus } from '../lib/corpus/build-corpus';
+import { EXACT_LIMIT } from '../lib/related/doc-index';
 import { buildRelatedModel, DEFAULT_RELATED_OPTIONS, type RelatedOptions } from '../lib/related/model';
 import { createRelatedRanker } from '../lib/related/rank-related';
-import { evaluateRanking, type Judgements } from '../lib/related/evaluate';
+import {
+  crossValidatePapers,
+  crossValidateTopics,
+  evaluateRanking,
+  type Candidate,
+  type Judgements,
+} from '../lib/related/evaluate';
+import { corpusEmbeddings } from './build-corpus';
 import { readSeedFiles } from './lib/seed-files';
 
 const { papers } = parseCorpus(readSeedFiles());
@@ -15,6 +24,7 @@ const judged = JSON.parse(readFileSync('tests/fixtures/related-judgements.json',
 };
 const topicsByTitle = new Map(judged.papers.map((p) => [p.title, p.topics]));
 const judgements: Judgements = papers.map((p) => topicsByTitle.get(p.title) ?? []);
+const embeddings = await corpusEmbeddings(papers);
 
 function baseline(): (index: number) => number[] {
   const stop = new Set(eng);
@@ -53,16 +63,48 @@ function baseline(): (index: number) => number[] {
   };
 }
 
-const overrides = Object.fromEntries(
-  process.argv
-    .slice(2)
-    .map((arg) => arg.split('='))
-    .map(([k, v]) => [k, Number(v)]),
-);
-const options: RelatedOptions = { ...DEFAULT_RELATED_OPTIONS, ...overrides };
-const t0 = performance.now();
-const ranker = createRelatedRanker(buildRelatedModel(papers, options));
-const ours = evaluateRanking(judgements, (q) => ranker.rankPaper(q, 10).map((h) => h.index));
-const ms = performance.now() - t0;
-const base = evaluateRanking(judgements, baseline());
-console.log(JSON.stringify({ options, ours, baseline: base, ms: Math.round(ms) }));
+/** Every paper's top 10 under these options. */
+function rankAll(options: RelatedOptions): number[][] {
+  const ranker = createRelatedRanker(buildRelatedModel(papers, options, EXACT_LIMIT, embeddings));
+  return papers.map((_, q) => ranker.rankPaper(q, 10).map((h) => h.index));
+}
+
+/**
+ * The held-out protocol (bench/related-quality.md): the embedding weight is chosen on some folds and
+ * scored on the others, over topics (5 and 7 folds) and over query papers (5 folds); the reference is
+ * the pipeline without embeddings, scored on the same folds.
+ */
+function heldOut(): void {
+  const weights = [0, 0.25, 0.5, 0.75, 1, 1.5];
+  const candidates: Candidate[] = weights.map((embeddingWeight) => ({
+    name: `embeddingWeight=${embeddingWeight}`,
+    rankings: rankAll({ ...DEFAULT_RELATED_OPTIONS, embeddingWeight }),
+  }));
+  const reference = candidates[0]!;
+  const report = {
+    allTopicsInSample: Object.fromEntries(
+      candidates.map((c) => [c.name, evaluateRanking(judgements, (q) => c.rankings[q]!)]),
+    ),
+    topicFolds5: crossValidateTopics(judgements, candidates, reference, 5),
+    topicFolds7: crossValidateTopics(judgements, candidates, reference, 7),
+    paperFolds5: crossValidatePapers(judgements, candidates, reference, 5),
+  };
+  console.log(JSON.stringify(report, null, 2));
+}
+
+if (process.argv.includes('--held-out')) heldOut();
+else {
+  const overrides = Object.fromEntries(
+    process.argv
+      .slice(2)
+      .map((arg) => arg.split('='))
+      .map(([k, v]) => [k, Number(v)]),
+  );
+  const options: RelatedOptions = { ...DEFAULT_RELATED_OPTIONS, ...overrides };
+  const t0 = performance.now();
+  const ranker = createRelatedRanker(buildRelatedModel(papers, options, EXACT_LIMIT, embeddings));
+  const ours = evaluateRanking(judgements, (q) => ranker.rankPaper(q, 10).map((h) => h.index));
+  const ms = performance.now() - t0;
+  const base = evaluateRanking(judgements, baseline());
+  console.log(JSON.stringify({ options, ours, baseline: base, ms: Math.round(ms) }));
+}

@@ -1,4 +1,5 @@
 import { analysePaper, type AnalysedText } from './analyze';
+import type { PaperEmbeddings } from './embeddings';
 import { EXACT_LIMIT, indexDocs, nearestNeighbours } from './doc-index';
 import { computeLatentSpace, FAST_SOLVER, PLAIN_SOLVER, type LatentSpace } from './lsa';
 
@@ -26,6 +27,11 @@ export interface RelatedModel {
    * without them (written before they were shipped) has them computed when the ranker is created.
    */
   neighbours?: number[][];
+  /**
+   * Sentence embeddings of the papers, made at build time for the real corpus (none for synthetic
+   * ones): a fourth view, of meaning rather than words, for corpus papers only.
+   */
+  embeddings?: PaperEmbeddings;
   options: RelatedOptions;
 }
 
@@ -44,6 +50,8 @@ export interface RelatedOptions {
   /** Pseudo-relevance feedback: how many top papers add their own similarities, and with what weight. */
   feedbackDocs: number;
   feedbackWeight: number;
+  /** The weight of embedding cosine, when the model has embeddings. */
+  embeddingWeight: number;
 }
 
 export const DEFAULT_RELATED_OPTIONS: RelatedOptions = {
@@ -57,6 +65,7 @@ export const DEFAULT_RELATED_OPTIONS: RelatedOptions = {
   sharedWeight: 1,
   feedbackDocs: 3,
   feedbackWeight: 1,
+  embeddingWeight: 0.5,
 };
 
 function sparseFromMap(entries: Map<number, number>): SparseVector {
@@ -87,6 +96,7 @@ export function buildRelatedModel(
   papers: { title: string; abstract: string }[],
   options: RelatedOptions = DEFAULT_RELATED_OPTIONS,
   exactLimit = EXACT_LIMIT,
+  embeddings?: PaperEmbeddings,
 ): RelatedModel {
   const analysed = papers.map((paper) => analysePaper(paper.title, paper.abstract, options.titleWeight));
   // Document frequencies: one map lookup per term occurrence, counts in a typed array.
@@ -133,7 +143,7 @@ export function buildRelatedModel(
   const rounded = docs.map(roundVector);
   // Neighbours of the rounded vectors: the ones the ranker scores with.
   const neighbours = nearestNeighbours(indexDocs(rounded, terms.length), options.sharedNeighbours, exactLimit);
-  return { terms, display, idf, docs: rounded, latent, neighbours, options };
+  return { terms, display, idf, docs: rounded, latent, neighbours, ...(embeddings && { embeddings }), options };
 }
 
 /** Four significant digits are plenty for ranking and halve the bundled model. */

@@ -1,5 +1,6 @@
 import { analysePaper } from './analyze';
 import { cosineInto, cosineWithDense, indexDocs, nearestNeighbours, scatter } from './doc-index';
+import { decodePaperEmbeddings } from './embeddings';
 import { docEmbeddings, queryEmbedding } from './lsa';
 import { vectorize, type RelatedModel, type SparseVector } from './model';
 import { topK } from './top-k';
@@ -64,6 +65,10 @@ export function createRelatedRanker(model: RelatedModel): RelatedRanker {
   let termIds: Map<string, number> | undefined;
   const dims = model.latent.dims;
   const embeddings = docEmbeddings(model.latent, n);
+  // Sentence embeddings (corpus papers only): a text outside the corpus gets their view through feedback.
+  const sentences = model.embeddings ? decodePaperEmbeddings(model.embeddings, n) : undefined;
+  const sentenceDims = model.embeddings?.dims ?? 0;
+  const embeddingWeight = sentences ? model.options.embeddingWeight : 0;
 
   // Each paper's profile is its nearest papers by TF-IDF cosine, then itself with weight 1: one
   // compressed row per paper (`rowStarts`), and the same entries grouped by the paper listed
@@ -149,6 +154,15 @@ export function createRelatedRanker(model: RelatedModel): RelatedRanker {
     return latent;
   }
 
+  /** The weighted embedding cosine of corpus papers `self` and `d`; 0 for a text or without embeddings. */
+  function sentenceTerm(self: number, d: number): number {
+    if (!sentences || self < 0) return 0;
+    let dot = 0;
+    for (let c = 0, a = self * sentenceDims, b = d * sentenceDims; c < sentenceDims; c++)
+      dot += sentences[a + c]! * sentences[b + c]!;
+    return embeddingWeight * dot;
+  }
+
   const blendedCache = new Map<number, Float64Array>();
 
   /** The blended score of every paper for a query. */
@@ -174,7 +188,10 @@ export function createRelatedRanker(model: RelatedModel): RelatedRanker {
       const s = shared[d]!;
       // A paper sharing no neighbour adds exactly 0, so its (maybe not yet computed) norm is not needed.
       out[d] =
-        scores[d]! + lsaWeight * latentOf(own, d) + (s === 0 ? 0 : (sharedWeight * s) / (row.norm * profileNorms[d]!));
+        scores[d]! +
+        lsaWeight * latentOf(own, d) +
+        (s === 0 ? 0 : (sharedWeight * s) / (row.norm * profileNorms[d]!)) +
+        sentenceTerm(query.self, d);
     }
     if (query.self >= 0) {
       blendedCache.set(query.self, out);
@@ -205,7 +222,8 @@ export function createRelatedRanker(model: RelatedModel): RelatedRanker {
       const value =
         cosineWithDense(index, d, dense) +
         lsaWeight * latentOf(own, d) +
-        (s === 0 ? 0 : (sharedWeight * s) / (row.norm * profileNorms[d]!));
+        (s === 0 ? 0 : (sharedWeight * s) / (row.norm * profileNorms[d]!)) +
+        sentenceTerm(self, d);
       out[d]! += scale * value;
     }
     scatter(dense, vector, true);
@@ -268,7 +286,7 @@ export function createRelatedRanker(model: RelatedModel): RelatedRanker {
   }
 
   const scale = (feedback: number[]) =>
-    1 / (1 + lsaWeight + sharedWeight) / (1 + (feedback.length > 0 ? feedbackWeight : 0));
+    1 / (1 + lsaWeight + sharedWeight + embeddingWeight) / (1 + (feedback.length > 0 ? feedbackWeight : 0));
 
   function hits(query: Query, ranked: number[], final: Float64Array, feedback: number[]): RelatedHit[] {
     return ranked.map((at) => {

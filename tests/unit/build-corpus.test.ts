@@ -20,11 +20,11 @@ function seedDir(files: Record<string, string>): string {
 }
 
 describe('buildCorpusFiles', () => {
-  it('fails the build on a seed line it cannot place, naming file and line', () => {
+  it('fails the build on a seed line it cannot place, naming file and line', async () => {
     const errors: string[] = [];
     vi.spyOn(console, 'error').mockImplementation((message: string) => errors.push(message));
     const dir = seedDir({ 'bad.txt': 'Subscribe\n\nA title with no abstract\n' });
-    expect(() => buildCorpusFiles(dir, dir)).toThrow('1 seed line(s) could not be placed');
+    await expect(buildCorpusFiles(dir, dir)).rejects.toThrow('1 seed line(s) could not be placed');
     expect(errors).toEqual(['bad.txt:3: paper title with no abstract after it: "A title with no abstract"']);
   });
 });
