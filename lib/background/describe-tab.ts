@@ -9,7 +9,7 @@ export interface DescribeDeps {
   getReport?(tabId: number): Promise<TabReport | null>;
   lookupSeen?(arxivId: string): Promise<SeenPaper | null>;
   /** Matches a title against the corpus (the background's title index; the popup asks the background). */
-  matchTitle(title: string): Promise<{ id: string; title: string } | null | undefined>;
+  matchTitle(title: string): Promise<{ id: string; title: string; kind?: 'title' | 'head' } | null | undefined>;
 }
 
 /**
@@ -28,7 +28,8 @@ export async function describeTab(deps: DescribeDeps, tabId: number): Promise<Ta
   if (!url || !kind) return { url, kind, status: 'unsupported', papers: [] };
   const describe = async (title: string, arxivId: string | null) => {
     const match = await deps.matchTitle(title);
-    return { title, arxivId, match: match ? { id: match.id, title: match.title } : null };
+    const probable = match?.kind === 'head' ? { probable: true } : {};
+    return { title, arxivId, match: match ? { id: match.id, title: match.title, ...probable } : null };
   };
   if (kind === 'arxiv-pdf') {
     const arxivId = arxivIdOf(new URL(url).pathname.slice('/pdf/'.length));
@@ -43,7 +44,10 @@ export async function describeTab(deps: DescribeDeps, tabId: number): Promise<Ta
   const papers = report.papers.map((p) => ({
     title: p.title,
     arxivId: p.arxivId,
-    match: p.matchId && p.matchTitle ? { id: p.matchId, title: p.matchTitle } : null,
+    match:
+      p.matchId && p.matchTitle
+        ? { id: p.matchId, title: p.matchTitle, ...(p.matchKind === 'head' ? { probable: true } : {}) }
+        : null,
   }));
   const total = report.total ?? papers.length;
   const inCorpus = report.inCorpus ?? papers.filter((p) => p.match).length;

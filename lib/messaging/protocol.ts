@@ -14,7 +14,8 @@ import type { PaperEdit, PaperRef, SavedPaper } from '../storage/saved-list';
 export interface TabPaper {
   title: string;
   arxivId: string | null;
-  match: { id: string; title: string } | null;
+  /** probable: named by its title's head alone (the part before the colon), not the whole title. */
+  match: { id: string; title: string; probable?: boolean } | null;
 }
 
 /** What the popup learns about a tab: what its page holds, or why nothing is known. */

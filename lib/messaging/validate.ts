@@ -157,17 +157,21 @@ export function checkPaperRef(value: unknown, savedFields = false): CheckedRef {
 /** Checks a page report: the page's kind as its content script read it, and its papers. */
 export function checkReport(value: unknown): {
   kind: string;
-  papers: { title: string; arxivId: string | null; matchId: string | null }[];
+  papers: { title: string; arxivId: string | null; matchId: string | null; matchKind?: 'head' }[];
 } {
   const report = checkObject(value, 'report', ['kind', 'papers']);
   const kind = checkString(report.kind, 'kind', 40);
   const papers = checkArray(report.papers, 'papers', LIMITS.titles).map((item, i) => {
-    const paper = checkObject(item, `papers[${i}]`, ['title', 'arxivId', 'matchId']);
+    const paper = checkObject(item, `papers[${i}]`, ['title', 'arxivId', 'matchId', 'matchKind']);
+    if (paper.matchKind !== undefined && paper.matchKind !== 'head') {
+      throw new BadRequestError(`papers[${i}].matchKind must be "head" when given`);
+    }
     const arxivId = checkNullable(paper.arxivId, (v) => checkString(v, `papers[${i}].arxivId`, 40));
     return {
       title: checkString(paper.title, `papers[${i}].title`, LIMITS.title),
       arxivId: arxivId !== null && ARXIV_ID_SHAPE.test(arxivId) ? arxivId : null,
       matchId: checkNullable(paper.matchId, (v) => checkString(v, `papers[${i}].matchId`, LIMITS.query)),
+      ...(paper.matchKind === 'head' ? { matchKind: 'head' as const } : {}),
     };
   });
   return { kind, papers };

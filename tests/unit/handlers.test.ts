@@ -29,8 +29,8 @@ beforeEach(() => {
 describe('createHandlers: corpus lookups', () => {
   it('matches a batch of page titles in order', async () => {
     const results = await handlers.matchTitles([`Title: ${MMRL}`, 'Attention Is All You Need'], popup);
-    // The matches alone, not the candidates weighed: [{ id, title, score }, null].
-    expect(results.map((r) => r && Object.keys(r).sort())).toEqual([['id', 'score', 'title'], null]);
+    // The matches alone, not the candidates weighed: [{ id, title, score, kind }, null].
+    expect(results.map((r) => r && Object.keys(r).sort())).toEqual([['id', 'kind', 'score', 'title'], null]);
     expect(results.map((r) => r?.title ?? null)).toEqual([MMRL, null]);
   });
 
@@ -131,6 +131,18 @@ describe('createHandlers: page reports and tabs', () => {
     await expect(handlers.describeTab(7, page(7, 'https://arxiv.org/'))).rejects.toThrow(
       "bad request: describeTab is answered for the extension's own pages only",
     );
+  });
+
+  it('carries a match by title head as probable from the report to the popup, and checks its kind', async () => {
+    tabs.set(8, { url: 'https://huggingface.co/papers', title: 'Papers' });
+    const papers = [{ title: 'MMRL', arxivId: null, matchId: MMRL_ID, matchKind: 'head' }];
+    await handlers.reportPage({ kind: 'hf-list', papers }, page(8, 'https://huggingface.co/papers'));
+    const described = await handlers.describeTab(8, popup);
+    expect(described.papers[0]?.match).toEqual({ id: MMRL_ID, title: MMRL, probable: true });
+    const bad = [{ ...papers[0], matchKind: 'guess' }];
+    await expect(
+      handlers.reportPage({ kind: 'hf-list', papers: bad }, page(8, 'https://huggingface.co/papers')),
+    ).rejects.toThrow('bad request: papers[0].matchKind must be "head" when given');
   });
 
   it('names a PDF from the id seen earlier on its abstract page, or says it cannot', async () => {
