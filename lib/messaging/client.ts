@@ -1,6 +1,7 @@
 import type { Paper } from '../corpus/types';
 import type { ImportedPaper } from '../export/types';
 import type { ImportResult } from '../storage/apply-import';
+import type { RefAnswer } from '../background/resolve-ref';
 import type { CorpusStats, RelatedPaper, SearchResult } from '../service/corpus-service';
 import {
   readSavedList,
@@ -20,6 +21,7 @@ export interface CorpusClient {
   related(id: string, k: number): Promise<RelatedPaper[]>;
   relatedToText(title: string, abstract: string, k: number): Promise<RelatedPaper[]>;
   describeTab(tabId: number): Promise<TabDescription>;
+  lookupRef(arxivId: string): Promise<RefAnswer>;
   stats(): Promise<CorpusStats>;
   savePaper(ref: PaperRef): Promise<SavedPaper>;
   unsavePaper(ref: PaperRef): Promise<boolean>;
@@ -42,6 +44,7 @@ export function createBackgroundClient(): CorpusClient {
     // render then never waits for a sleeping service worker (only a PDF named by its tab title asks it).
     describeTab: describeTabFromPopup,
     stats: () => sendMessage('stats', undefined),
+    lookupRef: (arxivId) => sendMessage('lookupRef', arxivId),
     savePaper: (ref) => sendMessage('savePaper', ref),
     unsavePaper: (ref) => sendMessage('unsavePaper', ref),
     editPaper: (key, edit) => sendMessage('editPaper', { key, edit }),

@@ -1,5 +1,7 @@
 import { describeTab } from '../background/describe-tab';
+import { resolvePaperRef, storageResolveDeps, type RefAnswer } from '../background/resolve-ref';
 import { rememberSeen, saveTabReport } from '../background/tab-reports';
+import { parsePaperRef } from '../match/parse-paper-ref';
 import { classifyUrl } from '../pages/detect';
 import type { CorpusService, TitleLookup } from '../service/corpus-service';
 import { applyImport } from '../storage/apply-import';
@@ -23,6 +25,7 @@ import {
   checkSavedEntry,
   checkString,
   checkStrings,
+  checkArxivId,
   LIMITS,
 } from './validate';
 
@@ -69,6 +72,7 @@ export const ANSWERED_FOR: { readonly [K in keyof ProtocolMap]: 'extension' | 'p
   applyImport: 'extension',
   moreLikeSaved: 'extension',
   describeTab: 'extension',
+  lookupRef: 'extension',
 };
 
 /** A content script's sender: a tab, and the URL the browser (not the message) says it shows. */
@@ -108,6 +112,8 @@ export function createHandlers(deps: BackgroundDeps): Handlers {
 
 function createAnswers(deps: BackgroundDeps): Handlers {
   const { getService } = deps;
+  const resolveRef = async (arxivId: string): Promise<RefAnswer> =>
+    resolvePaperRef(storageResolveDeps(await deps.getTitles()), arxivId);
   return {
     async matchTitles(data) {
       const titles = checkStrings(data, 'titles', LIMITS.titles, LIMITS.text);
@@ -135,6 +141,12 @@ function createAnswers(deps: BackgroundDeps): Handlers {
       const request = checkObject(data, 'request', ['query', 'k']);
       const query = checkString(request.query, 'query', LIMITS.query);
       const k = checkK(request.k);
+      // An id, an arXiv or Hugging Face URL or an arXiv DOI names one paper, when Paper Lens has learnt it.
+      const ref = parsePaperRef(query);
+      if (ref) {
+        const answer = await resolveRef(ref.arxivId);
+        return answer.status === 'corpus' ? [{ ...answer.paper, field: 'id' as const }] : [];
+      }
       return (await getService()).search(query, k);
     },
     async stats(data) {
@@ -190,6 +202,9 @@ function createAnswers(deps: BackgroundDeps): Handlers {
       await saveTabReport(sender.tabId, { url: sender.url, kind, papers });
       await rememberSeen(papers);
       await deps.setBadgeCount(sender.tabId, new Set(papers.map((p) => p.matchId).filter(Boolean)).size);
+    },
+    async lookupRef(data) {
+      return resolveRef(checkArxivId(data));
     },
     async describeTab(data) {
       if (typeof data !== 'number' || !Number.isSafeInteger(data) || data < 0) {

@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
 import { withRetry } from './retry';
+import type { RefAnswer } from '../background/resolve-ref';
 import type { TabReport } from '../background/tab-reports';
 import type { Paper } from '../corpus/types';
 import type { TitleCandidate } from '../match/match-title';
@@ -57,6 +58,8 @@ export interface ProtocolMap {
   reportPage(report: Omit<TabReport, 'url'>): void;
   /** From extension pages only. */
   describeTab(tabId: number): TabDescription;
+  /** What Paper Lens has learnt of an arXiv id (without version): a corpus paper, a known title, or nothing. */
+  lookupRef(arxivId: string): RefAnswer;
 }
 
 const messaging = defineExtensionMessaging<ProtocolMap>();

@@ -154,6 +154,14 @@ export function checkPaperRef(value: unknown, savedFields = false): CheckedRef {
   };
 }
 
+/** Checks an arXiv id without its version ('2403.03507', 'hep-th/9901001'). */
+export function checkArxivId(value: unknown): string {
+  const id = checkString(value, 'arxivId', 40);
+  const match = ARXIV_ID_SHAPE.exec(id);
+  if (!match || match[2]) throw new BadRequestError('arxivId must be an arXiv id without its version');
+  return id;
+}
+
 /** Checks a page report: the page's kind as its content script read it, and its papers. */
 export function checkReport(value: unknown): {
   kind: string;

@@ -10,6 +10,7 @@ import {
 } from '../../lib/storage/saved-list';
 import { applyImport } from '../../lib/storage/apply-import';
 import { realService } from './corpus';
+import { resolvePaperRef, storageResolveDeps } from '../../lib/background/resolve-ref';
 
 /**
  * A client over the real corpus service and the real saved-list module (on WxtVitest's fake
@@ -23,6 +24,11 @@ export function createFakeClient(describe: TabDescription): CorpusClient {
     related: (id, k) => service.related(id, k),
     relatedToText: (title, abstract, k) => service.relatedToText(title, abstract, k),
     describeTab: async () => describe,
+    lookupRef: async (arxivId) =>
+      resolvePaperRef(
+        storageResolveDeps({ titleOf: (id) => service.getPaper(id)?.title, matchTitle: service.matchTitle }),
+        arxivId,
+      ),
     stats: async () => service.stats(),
     savePaper: (ref) => savePaper(ref),
     unsavePaper: (ref) => unsavePaper(ref),

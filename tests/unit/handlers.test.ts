@@ -145,6 +145,29 @@ describe('createHandlers: page reports and tabs', () => {
     ).rejects.toThrow('bad request: papers[0].matchKind must be "head" when given');
   });
 
+  it('answers an id, URL or DOI in search with the paper it was seen as, and nothing before', async () => {
+    expect(await handlers.search({ query: 'arXiv:2503.08497v2', k: 5 }, popup)).toEqual([]);
+    expect(await handlers.lookupRef('2503.08497', popup)).toEqual({ arxivId: '2503.08497', status: 'unseen' });
+    await handlers.reportPage(
+      { kind: 'arxiv-abs', papers: [{ title: MMRL, arxivId: '2503.08497', matchId: MMRL_ID }] },
+      page(1, 'https://arxiv.org/abs/2503.08497'),
+    );
+    for (const query of ['2503.08497', 'https://arxiv.org/html/2503.08497v1', '10.48550/arXiv.2503.08497']) {
+      expect(await handlers.search({ query, k: 5 }, popup)).toEqual([{ id: MMRL_ID, title: MMRL, field: 'id' }]);
+    }
+    expect(await handlers.lookupRef('2503.08497', popup)).toEqual({
+      arxivId: '2503.08497',
+      status: 'corpus',
+      paper: { id: MMRL_ID, title: MMRL },
+    });
+    await expect(handlers.lookupRef('2503.08497v1', popup)).rejects.toThrow(
+      'bad request: arxivId must be an arXiv id without its version',
+    );
+    await expect(handlers.lookupRef('2503.08497', page(1, 'https://arxiv.org/'))).rejects.toThrow(
+      "bad request: lookupRef is answered for the extension's own pages only",
+    );
+  });
+
   it('names a PDF from the id seen earlier on its abstract page, or says it cannot', async () => {
     await handlers.reportPage(
       { kind: 'arxiv-abs', papers: [{ title: MMRL, arxivId: '2503.08497', matchId: MMRL_ID }] },

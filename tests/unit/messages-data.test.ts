@@ -138,6 +138,9 @@ const CASES: Case[] = [
   ['describeTab', -1, 'tabId must be a whole number'],
   ['describeTab', 1.5, 'tabId must be a whole number'],
   ['describeTab', 2 ** 53, 'tabId must be a whole number'],
+  ['lookupRef', 2403, 'arxivId must be a string'],
+  ['lookupRef', 'GaLore', 'arxivId must be an arXiv id without its version'],
+  ['lookupRef', '2403.03507v2', 'arxivId must be an arXiv id without its version'],
 ];
 
 /** Malformed page reports, sent by the content script of an arXiv listing (tab 7). */

@@ -110,6 +110,7 @@ describe('createHandlers: who may send what', () => {
       'applyImport',
       'moreLikeSaved',
       'describeTab',
+      'lookupRef',
     ]);
     expect(Object.keys(ANSWERED_FOR).sort()).toEqual(Object.keys(handlers).sort());
   });
