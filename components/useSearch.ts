@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { RefAnswer } from '../lib/background/resolve-ref';
+import type { RefAnswer } from '../lib/match/resolve-paper-ref';
 import { parsePaperRef } from '../lib/match/parse-paper-ref';
 import type { CorpusClient } from '../lib/messaging/client';
 import type { SearchResult } from '../lib/service/corpus-service';

@@ -1,7 +1,7 @@
 import type { Paper } from '../corpus/types';
 import type { ImportedPaper } from '../export/types';
 import type { ImportResult } from '../storage/apply-import';
-import type { RefAnswer } from '../background/resolve-ref';
+import type { RefAnswer } from '../match/resolve-paper-ref';
 import type { CorpusStats, RelatedPaper, SearchResult } from '../service/corpus-service';
 import {
   readSavedList,

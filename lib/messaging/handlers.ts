@@ -1,5 +1,6 @@
 import { describeTab } from '../background/describe-tab';
-import { resolvePaperRef, storageResolveDeps, type RefAnswer } from '../background/resolve-ref';
+import { storageResolveDeps } from '../background/resolve-ref';
+import { resolvePaperRef, type RefAnswer } from '../match/resolve-paper-ref';
 import { rememberSeen, saveTabReport } from '../background/tab-reports';
 import { parsePaperRef } from '../match/parse-paper-ref';
 import { classifyUrl } from '../pages/detect';

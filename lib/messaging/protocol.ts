@@ -1,7 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import { browser } from 'wxt/browser';
 import { withRetry } from './retry';
-import type { RefAnswer } from '../background/resolve-ref';
+import type { RefAnswer } from '../match/resolve-paper-ref';
 import type { TabReport } from '../background/tab-reports';
 import type { Paper } from '../corpus/types';
 import type { TitleCandidate } from '../match/match-title';

@@ -10,7 +10,8 @@ import {
 } from '../../lib/storage/saved-list';
 import { applyImport } from '../../lib/storage/apply-import';
 import { realService } from './corpus';
-import { resolvePaperRef, storageResolveDeps } from '../../lib/background/resolve-ref';
+import { storageResolveDeps } from '../../lib/background/resolve-ref';
+import { resolvePaperRef } from '../../lib/match/resolve-paper-ref';
 
 /**
  * A client over the real corpus service and the real saved-list module (on WxtVitest's fake
