@@ -35,7 +35,7 @@ export function titleHead(title: string): string | null {
 function isCoined(word: string): boolean {
   const letters = word.replace(/[^\p{L}\p{N}]/gu, '');
   if (!/\p{L}/u.test(letters)) return false;
-  if (/[^\x00-\x7f]/.test(letters) || /\d/.test(letters)) return true;
+  if (/[^a-zA-Z0-9]/.test(letters) || /\d/.test(letters)) return true;
   // Per hyphen part, so a title-cased compound ('Pre-Training') is not taken for a name.
   return word.split('-').some((part) => /[a-z][A-Z]|[A-Z]{2}[a-z]/.test(part));
 }
