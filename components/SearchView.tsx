@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CorpusClient } from '../lib/messaging/client';
 import type { RelatedPaper } from '../lib/service/corpus-service';
+import { PaperRefAnswer } from './PaperRefAnswer';
 import { ResultList, type ResultRow } from './ResultList';
 import { SearchBox } from './SearchBox';
 import { useSearch } from './useSearch';
@@ -21,7 +22,7 @@ const ABSTRACT_LENGTH = 200;
 export function SearchView({ client, query, onQuery, onOpen, isSaved, onToggleSave }: Props) {
   const [active, setActive] = useState(0);
   const pasted = query.trim().length >= ABSTRACT_LENGTH;
-  const { results, error } = useSearch(client, pasted ? '' : query);
+  const { results, ref, error } = useSearch(client, pasted ? '' : query);
   const [related, setRelated] = useState<RelatedPaper[]>([]);
   const inputRef = useRef<HTMLInputElement>(null);
   useEffect(() => inputRef.current?.focus(), []);
@@ -38,7 +39,8 @@ export function SearchView({ client, query, onQuery, onOpen, isSaved, onToggleSa
     : results.map((r) => ({
         id: r.id,
         title: r.title,
-        hint: r.field === 'abstract' ? 'matched in abstract' : undefined,
+        hint:
+          r.field === 'abstract' ? 'matched in abstract' : r.field === 'id' ? `arXiv ${ref?.arxivId ?? ''}` : undefined,
       }));
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -73,10 +75,13 @@ export function SearchView({ client, query, onQuery, onOpen, isSaved, onToggleSa
         </p>
       )}
       {query.trim() === '' && (
-        <p class="pl-empty">Type a title, part of one, or words from an abstract — or paste a whole abstract.</p>
+        <p class="pl-empty">
+          Type a title, part of one, words from an abstract or an arXiv id or link — or paste a whole abstract.
+        </p>
       )}
       {pasted && <h2 class="pl-section">Most related to the pasted text</h2>}
-      {query.trim() !== '' && !pasted && results.length === 0 && !error && (
+      {ref && ref.status !== 'corpus' && !error && <PaperRefAnswer answer={ref} />}
+      {query.trim() !== '' && !pasted && !ref && results.length === 0 && !error && (
         <p class="pl-empty">No papers match “{query}”.</p>
       )}
       <ResultList

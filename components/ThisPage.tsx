@@ -83,7 +83,9 @@ export function ThisPage({ client, description, onOpen, isSaved, onToggleSave }:
               {paper.match ? (
                 <button type="button" class="pl-open" onClick={() => onOpen(paper.match!.id)}>
                   <span class="pl-title">{paper.match.title}</span>
-                  <span class="pl-hint">In the corpus</span>
+                  <span class="pl-hint">
+                    {paper.match.probable ? 'Probably in the corpus (by its short title)' : 'In the corpus'}
+                  </span>
                 </button>
               ) : (
                 <div class="pl-open pl-static">

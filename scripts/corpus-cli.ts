@@ -7,6 +7,10 @@ import { parseArgs } from 'node:util';
 import { CORPUS_FILES, openCorpus } from '../lib/corpus/corpus-files';
 import { UnknownPaperError, type CorpusService } from '../lib/service/corpus-service';
 import { splitTitleAndAbstract } from '../lib/text/split-text';
+import { resolvePaperRef, wholeTitleMatch } from '../lib/match/resolve-paper-ref';
+import { parseImport } from '../lib/export/import';
+import { abstractUrl, parsePaperRef } from '../lib/match/parse-paper-ref';
+import { decodeTitleIndex, TitleIndexFormatError } from '../lib/match/title-index';
 import {
   buildCorpusFiles,
   CORPUS_OUT_DIR,
@@ -21,6 +25,8 @@ const USAGE = `usage: npm run corpus -- <command>
   list                                   one {"id","title"} line per paper
   match "<title>"                        which corpus paper a page title is, or null
   match --jsonl                          one plain-text query per stdin line, one JSON line each
+  match "<arXiv id, URL or DOI>" [--list <export file>]
+                                         the paper an id names, known from an exported reading list
   related <id> [--k N]                   the N most related corpus papers
   related --all [--k N]                  the same for every paper, one line each
   related --text "<title and abstract>" [--k N]
@@ -43,12 +49,26 @@ async function loadService(): Promise<CorpusService> {
   if (paths.some((path) => !existsSync(path) || statSync(path).mtimeMs < seedsChanged)) {
     console.error('corpus: seeds changed, rebuilding the corpus ...');
     await buildCorpusFiles();
+  } else if (!titleIndexReadable()) {
+    console.error('corpus: the title index was written by an older Paper Lens, rebuilding the corpus ...');
+    await buildCorpusFiles();
   }
   // The same files and the same reader code the extension's background uses.
   return openCorpus({
     bytes: async () => readTitleIndexModule(),
     text: async (file) => readFileSync(join(CORPUS_OUT_DIR, file), 'utf8'),
   }).service();
+}
+
+/** False when the built title index is in a format this code no longer reads. */
+function titleIndexReadable(): boolean {
+  try {
+    decodeTitleIndex(readTitleIndexModule());
+    return true;
+  } catch (error) {
+    if (error instanceof TitleIndexFormatError) return false;
+    throw error;
+  }
 }
 
 function parseK(value: string | undefined): number {
@@ -69,6 +89,31 @@ const print = (value: unknown): void => {
   process.stdout.write(`${JSON.stringify(value)}\n`);
 };
 
+/**
+ * An id, URL or DOI: the command line has no browser storage, so an id is known only from a reading
+ * list exported by the extension (--list), whose entries carry their arXiv ids.
+ */
+async function matchRef(service: CorpusService, arxivId: string, listFile: string | undefined): Promise<unknown> {
+  const listed = listFile ? parseImport(readFileSync(listFile, 'utf8'), listFile).papers : [];
+  const answer = await resolvePaperRef(
+    {
+      lookupSeen: async () => null,
+      readSaved: async () => listed,
+      titleOf: (id) => service.getPaper(id)?.title,
+      matchWholeTitle: wholeTitleMatch(service),
+    },
+    arxivId,
+  );
+  const match = answer.status === 'corpus' ? { ...answer.paper, score: 1, kind: 'id' } : null;
+  const message =
+    answer.status === 'unseen'
+      ? `this id has not been seen yet${listFile ? ` (not in ${listFile})` : ' (pass an exported reading list with --list)'}`
+      : answer.status === 'known'
+        ? `"${answer.title}" is not in the corpus`
+        : null;
+  return { match, candidates: match ? [match] : [], ref: { ...answer, abstractUrl: abstractUrl(arxivId), message } };
+}
+
 async function matchLines(service: CorpusService): Promise<void> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
@@ -87,12 +132,13 @@ async function run(argv: string[]): Promise<void> {
       all: { type: 'boolean' },
       text: { type: 'string' },
       jsonl: { type: 'boolean' },
+      list: { type: 'string' },
     },
   });
   const allowed: Record<string, string[]> = {
     stats: [],
     list: [],
-    match: ['jsonl'],
+    match: ['jsonl', 'list'],
     related: ['k', 'all', 'text'],
     search: ['k'],
   };
@@ -116,7 +162,11 @@ async function run(argv: string[]): Promise<void> {
         if (positionals.length > 0) throw new UsageError('match --jsonl reads its queries from stdin, not arguments');
         return matchLines(service);
       }
-      return print(service.matchTitle(oneArgument(positionals, 'title')));
+      const query = oneArgument(positionals, 'title');
+      const ref = parsePaperRef(query);
+      if (ref) return print(await matchRef(service, ref.arxivId, values.list));
+      if (values.list !== undefined) throw new UsageError('match --list is for an arXiv id, URL or DOI');
+      return print(service.matchTitle(query));
     case 'related':
       return related(service, positionals, values, k);
     case 'search':

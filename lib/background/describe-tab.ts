@@ -13,7 +13,12 @@ export interface TabDescription {
    * unsupported: not an arXiv or Hugging Face page Paper Lens reads; waiting: no report yet. */
   status: 'detected' | 'pdf' | 'pdf-unknown' | 'empty' | 'unsupported' | 'waiting';
   /** At most the first 100 papers, corpus matches first; each with its corpus match. */
-  papers: { title: string; arxivId: string | null; match: { id: string; title: string } | null }[];
+  papers: {
+    title: string;
+    arxivId: string | null;
+    /** probable: named by its title's head alone (the part before the colon), not the whole title. */
+    match: { id: string; title: string; probable?: boolean } | null;
+  }[];
   /** How many papers the page holds, and how many of them are corpus papers (when more than listed). */
   total?: number;
   inCorpus?: number;
@@ -24,8 +29,8 @@ export interface DescribeDeps {
   getTab(tabId: number): Promise<{ url: string | null; title: string | null } | null>;
   getReport?(tabId: number): Promise<TabReport | null>;
   lookupSeen?(arxivId: string): Promise<SeenPaper | null>;
-  /** Matches a title against the corpus (the popup asks the background's title index). */
-  matchTitle(title: string): Promise<{ id: string; title: string } | null | undefined>;
+  /** Matches a title against the corpus (the background's title index; the popup asks the background). */
+  matchTitle(title: string): Promise<{ id: string; title: string; kind?: 'title' | 'head' } | null | undefined>;
 }
 
 /**
@@ -44,7 +49,8 @@ export async function describeTab(deps: DescribeDeps, tabId: number): Promise<Ta
   if (!url || !kind) return { url, kind, status: 'unsupported', papers: [] };
   const describe = async (title: string, arxivId: string | null) => {
     const match = await deps.matchTitle(title);
-    return { title, arxivId, match: match ? { id: match.id, title: match.title } : null };
+    const probable = match?.kind === 'head' ? { probable: true } : {};
+    return { title, arxivId, match: match ? { id: match.id, title: match.title, ...probable } : null };
   };
   if (kind === 'arxiv-pdf') {
     const arxivId = arxivIdOf(new URL(url).pathname.slice('/pdf/'.length));
@@ -59,7 +65,10 @@ export async function describeTab(deps: DescribeDeps, tabId: number): Promise<Ta
   const papers = report.papers.map((p) => ({
     title: p.title,
     arxivId: p.arxivId,
-    match: p.matchId && p.matchTitle ? { id: p.matchId, title: p.matchTitle } : null,
+    match:
+      p.matchId && p.matchTitle
+        ? { id: p.matchId, title: p.matchTitle, ...(p.matchKind === 'head' ? { probable: true } : {}) }
+        : null,
   }));
   const total = report.total ?? papers.length;
   const inCorpus = report.inCorpus ?? papers.filter((p) => p.match).length;

@@ -6,6 +6,8 @@ export interface ReportedPaper {
   title: string;
   arxivId: string | null;
   matchId: string | null;
+  /** 'head' when the page named the paper by its title's head alone: probably, not surely, that paper. */
+  matchKind?: 'head';
   /** The matched corpus paper's title, added by the background so the popup can show it from storage alone. */
   matchTitle?: string | null;
 }

@@ -21,7 +21,8 @@ export interface Badge {
   actions: BadgeActions;
   /** Related work for the preview: loaded once per match, again after a failure. */
   related(): Promise<RelatedPaper[]>;
-  setMatch(title: string, matchId: string | null, matchTitle: string | null): void;
+  /** `probable`: matched by its title's head alone, weaker evidence than the whole title. */
+  setMatch(title: string, matchId: string | null, matchTitle: string | null, probable?: boolean): void;
   setStatus(status: BadgeStatus): void;
 }
 
@@ -60,6 +61,7 @@ export function createBadge(doc: Document, actions: BadgeActions, sheet?: CSSSty
   host.setAttribute(HOST_ATTRIBUTE, 'badge');
 
   let related: Promise<RelatedPaper[]> | null = null;
+  let probable = false;
   const badge: Badge = {
     host,
     actions,
@@ -70,7 +72,8 @@ export function createBadge(doc: Document, actions: BadgeActions, sheet?: CSSSty
       });
       return related;
     },
-    setMatch(title, matchId, matchTitle) {
+    setMatch(title, matchId, matchTitle, isProbable = false) {
+      probable = isProbable && matchId !== null;
       host.setAttribute('data-paper-lens-title', title);
       host.setAttribute('data-paper-lens-match', matchId ?? '');
       host.setAttribute('data-paper-lens-match-title', matchTitle ?? '');
@@ -81,7 +84,10 @@ export function createBadge(doc: Document, actions: BadgeActions, sheet?: CSSSty
       button.className = `badge ${status}`;
       button.textContent = label.text;
       button.setAttribute('aria-label', label.action);
-      button.title = label.hint;
+      button.title =
+        probable && status === 'corpus'
+          ? 'Probably in the Paper Lens corpus (by its short title). Click to save it to your list.'
+          : label.hint;
     },
   };
   if (host.shadowRoot) {

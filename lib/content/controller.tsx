@@ -26,7 +26,8 @@ const RESCAN_DELAY = 200;
 interface Entry {
   detected: DetectedPaper;
   badge: Badge;
-  match: { id: string; title: string } | null;
+  /** probable: matched by its title's head alone (the part before the colon). */
+  match: { id: string; title: string; probable: boolean } | null;
 }
 
 /**
@@ -54,7 +55,7 @@ function nextFrame(win: Window): Promise<void> {
 export function createPageController(win: Window, api: ContentApi, sheet: CSSStyleSheet | string) {
   const doc = win.document;
   const entries = new Map<Element, Entry>();
-  const matchCache = new Map<string, { id: string; title: string } | null>();
+  const matchCache = new Map<string, { id: string; title: string; probable: boolean } | null>();
   let savedKeys = new Set<string>();
   let panel: {
     host: HTMLElement;
@@ -147,7 +148,7 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
     }
     entry.detected = detected;
     entry.match = matchCache.get(detected.title) ?? null;
-    entry.badge.setMatch(detected.title, entry.match?.id ?? null, entry.match?.title ?? null);
+    entry.badge.setMatch(detected.title, entry.match?.id ?? null, entry.match?.title ?? null, entry.match?.probable);
     applyStatus(entry);
     if (!isPlaced(entry)) place(entry, order);
   }
@@ -164,7 +165,7 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
         const results = await api.call('matchTitles', batch);
         batch.forEach((title, i) => {
           const match = results[i];
-          matchCache.set(title, match ? { id: match.id, title: match.title } : null);
+          matchCache.set(title, match ? { id: match.id, title: match.title, probable: match.kind === 'head' } : null);
         });
         onBatch(batch);
       }),
@@ -253,6 +254,7 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
           title: p.title,
           arxivId: p.arxivId,
           matchId: entries.get(p.anchor)?.match?.id ?? null,
+          ...(entries.get(p.anchor)?.match?.probable ? { matchKind: 'head' as const } : {}),
         })),
       });
     }

@@ -10,6 +10,11 @@ export interface TitleCandidate {
   id: string;
   title: string;
   score: number;
+  /**
+   * 'title' when the query is the paper's title; 'head' when it is only the part before the
+   * title's colon, which names the paper probably rather than surely.
+   */
+  kind: 'title' | 'head';
 }
 
 /** What a title lookup found: the match (or null) and the nearest candidates considered. */
@@ -55,14 +60,34 @@ export function createTitleMatcher(records: readonly TitleRecord[]): TitleMatche
 
 /** The matcher over a prebuilt index (the extension reads one the build step wrote). */
 export function matcherOverIndex(titleIndex: TitleIndex): TitleMatcher {
-  const { keys, byKey } = titleIndex;
+  const { keys, byKey, byHead, headKeys } = titleIndex;
   const counts = new Uint16Array(keys.length);
 
-  const candidateOf = (at: number, score: number): TitleCandidate => ({
+  const candidateOf = (at: number, score: number, kind: TitleCandidate['kind'] = 'title'): TitleCandidate => ({
     id: titleIndex.ids[at]!,
     title: titleIndex.titles[at]!,
     score: Math.round(score * 1000) / 1000,
+    kind,
   });
+
+  /** A query that is a distinctive head with at most a typo or two, and fits no other head as well. */
+  function matchHead(key: string, proposed: readonly { index: number }[]): TitleCandidate | null {
+    const budget = editBudget(key.length);
+    let best: { index: number; distance: number } | null = null;
+    let tied = false;
+    for (const { index } of proposed) {
+      const head = headKeys[index]!;
+      if (!head) continue;
+      const alignment = alignStrings(key, head, budget, false);
+      if (!alignment || !isTypoLike(alignment)) continue;
+      if (!best || alignment.distance < best.distance) {
+        tied = false;
+        best = { index, distance: alignment.distance };
+      } else if (alignment.distance === best.distance) tied = true;
+    }
+    if (!best || tied) return null;
+    return candidateOf(best.index, 1 - best.distance / key.length, 'head');
+  }
 
   const better = (a: number, b: number) => counts[a]! - counts[b]! || keys[b]!.length - keys[a]!.length || b - a;
 
@@ -106,6 +131,11 @@ export function matcherOverIndex(titleIndex: TitleIndex): TitleMatcher {
       const found = candidateOf(exact, 1);
       return { match: found, candidates: [found] };
     }
+    const exactHead = truncated ? undefined : byHead.get(key);
+    if (exactHead !== undefined) {
+      const found = candidateOf(exactHead, 1, 'head');
+      return { match: found, candidates: [found] };
+    }
     const budget = editBudget(key.length);
     const scored: { index: number; score: number; alignment: Alignment | null }[] = [];
     const { used, top } = propose(key);
@@ -123,7 +153,12 @@ export function matcherOverIndex(titleIndex: TitleIndex): TitleMatcher {
     scored.sort((a, b) => b.score - a.score);
     const candidates = scored.slice(0, CANDIDATES_SHOWN).map((s) => candidateOf(s.index, s.score));
     const best = scored[0];
-    if (!best?.alignment || !isTypoLike(best.alignment)) return { match: null, candidates };
+    if (!best?.alignment || !isTypoLike(best.alignment)) {
+      const head = truncated ? null : matchHead(key, top);
+      return head
+        ? { match: head, candidates: [head, ...candidates.filter((c) => c.id !== head.id)] }
+        : { match: null, candidates };
+    }
     if (truncated) {
       const target = keys[best.index]!;
       if (key.length < MIN_TRUNCATED_LENGTH || key.length < target.length * MIN_TRUNCATED_SHARE) {

@@ -1,4 +1,5 @@
 import { matchKey } from '../text/normalize';
+import { distinctiveHeadKeys } from './title-head';
 
 /** A corpus paper as the matcher knows it. */
 export interface TitleRecord {
@@ -17,6 +18,10 @@ export interface TitleIndex {
   keys: string[];
   /** Matching key -> paper index (the last paper wins, as titles are unique per key after merging). */
   byKey: Map<string, number>;
+  /** Per paper, the key of its title's head when that head alone names it, else ''. */
+  headKeys: string[];
+  /** Head key -> paper index. */
+  byHead: Map<string, number>;
   byId: Map<string, number>;
   /** Trigram -> [start, end) into `postings`. */
   grams: Map<string, number>;
@@ -46,6 +51,12 @@ function mapOf(values: string[]): Map<string, number> {
   return map;
 }
 
+function headMapOf(headKeys: string[]): Map<string, number> {
+  const map = new Map<string, number>();
+  headKeys.forEach((key, i) => key && map.set(key, i));
+  return map;
+}
+
 /** Builds the index in memory (the build step, tests, the CLI). */
 export function buildTitleIndex(records: readonly TitleRecord[]): TitleIndex {
   const keys = records.map((record) => matchKey(record.title));
@@ -67,11 +78,14 @@ export function buildTitleIndex(records: readonly TitleRecord[]): TitleIndex {
   gramStarts[gramList.length] = total;
   const postings = records.length <= 0x10000 ? new Uint16Array(total) : new Uint32Array(total);
   gramList.forEach((gram, n) => postings.set(lists.get(gram)!, gramStarts[n]!));
+  const headKeys = distinctiveHeadKeys(records.map((r) => r.title));
   return {
     ids: records.map((r) => r.id),
     titles: records.map((r) => r.title),
     keys,
     byKey: mapOf(keys),
+    headKeys,
+    byHead: headMapOf(headKeys),
     byId: mapOf(records.map((r) => r.id)),
     grams: mapOf(gramList),
     gramStarts,
@@ -82,13 +96,13 @@ export function buildTitleIndex(records: readonly TitleRecord[]): TitleIndex {
 // The file: 'PLTI', a little-endian u32 header length, a JSON header naming each section's byte
 // range, then the sections (text sections are UTF-8 lines; numeric ones are 4-byte aligned arrays).
 const MAGIC = 'PLTI';
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface Header {
   format: number;
   count: number;
   postingBytes: 2 | 4;
-  sections: Record<'ids' | 'titles' | 'keys' | 'grams' | 'gramStarts' | 'postings', [number, number]>;
+  sections: Record<'ids' | 'titles' | 'keys' | 'headKeys' | 'grams' | 'gramStarts' | 'postings', [number, number]>;
 }
 
 /** Thrown when a title index file is not one this code can read. */
@@ -117,6 +131,7 @@ export function encodeTitleIndex(index: TitleIndex): Uint8Array {
     ['ids', encoder.encode(joinLines(index.ids, 'paper id'))],
     ['titles', encoder.encode(joinLines(index.titles, 'title'))],
     ['keys', encoder.encode(joinLines(index.keys, 'matching key'))],
+    ['headKeys', encoder.encode(joinLines(index.headKeys, 'head key'))],
     ['grams', encoder.encode(joinLines(gramList, 'trigram'))],
     ['gramStarts', new Uint8Array(index.gramStarts.buffer, index.gramStarts.byteOffset, index.gramStarts.byteLength)],
     ['postings', new Uint8Array(index.postings.buffer, index.postings.byteOffset, index.postings.byteLength)],
@@ -177,6 +192,7 @@ export function decodeTitleIndex(buffer: ArrayBuffer): TitleIndex {
   const ids = lines('ids', header.count);
   const titles = lines('titles', header.count);
   const keys = lines('keys', header.count);
+  const headKeys = lines('headKeys', header.count);
   const gramList = lines('grams', gramStarts.length - 1);
   const [postingsAt, postingsLength] = section('postings');
   const postings =
@@ -187,6 +203,7 @@ export function decodeTitleIndex(buffer: ArrayBuffer): TitleIndex {
     ids.length !== header.count ||
     titles.length !== header.count ||
     keys.length !== header.count ||
+    headKeys.length !== header.count ||
     gramStarts.length !== gramList.length + 1 ||
     gramStarts[gramList.length] !== postings.length
   ) {
@@ -197,6 +214,8 @@ export function decodeTitleIndex(buffer: ArrayBuffer): TitleIndex {
     titles,
     keys,
     byKey: mapOf(keys),
+    headKeys,
+    byHead: headMapOf(headKeys),
     byId: mapOf(ids),
     grams: mapOf(gramList),
     gramStarts,

@@ -2,7 +2,10 @@
 // its data is checked, and how the background answers. The protocol types, the sender rules, the
 // background's handlers and the typed clients all derive from this table. Clients import its types
 // only, so none of the handlers' code reaches the popup or the content script.
+import { storageResolveDeps } from '../background/resolve-ref';
 import { rememberSeen, saveTabReport } from '../background/tab-reports';
+import { parsePaperRef } from '../match/parse-paper-ref';
+import { resolvePaperRef, type RefAnswer } from '../match/resolve-paper-ref';
 import type { ImportedPaper } from '../export/types';
 import { classifyUrl } from '../pages/detect';
 import type { CorpusService, TitleLookup } from '../service/corpus-service';
@@ -19,6 +22,7 @@ import {
 } from '../storage/saved-list';
 import {
   BadRequestError,
+  checkArxivId,
   checkEdit,
   checkImported,
   checkK,
@@ -81,6 +85,10 @@ async function dropUnknownId(ref: PaperRef, deps: BackgroundDeps): Promise<Paper
   return ref;
 }
 
+async function resolveRef(arxivId: string, deps: BackgroundDeps): Promise<RefAnswer> {
+  return resolvePaperRef(storageResolveDeps(await deps.getTitles()), arxivId);
+}
+
 /** The messages, in the order the sender rules list them. Content scripts get only what the in-page UI needs. */
 export const MESSAGES = {
   /** Each title's corpus match, or null: the matches alone, since the candidates weighed would make a
@@ -121,7 +129,19 @@ export const MESSAGES = {
       const request = checkObject(data, 'request', ['query', 'k']);
       return { query: checkString(request.query, 'query', LIMITS.query), k: checkK(request.k) };
     },
-    answer: async ({ query, k }, { deps }) => (await deps.getService()).search(query, k),
+    answer: async ({ query, k }, { deps }) => {
+      // An id, an arXiv or Hugging Face URL or an arXiv DOI names one paper, when Paper Lens has learnt it.
+      const ref = parsePaperRef(query);
+      if (!ref) return (await deps.getService()).search(query, k);
+      const answer = await resolveRef(ref.arxivId, deps);
+      return answer.status === 'corpus' ? [{ ...answer.paper, field: 'id' as const }] : [];
+    },
+  }),
+  /** What Paper Lens has learnt of an arXiv id (without version): a corpus paper, a known title, or nothing. */
+  lookupRef: message({
+    from: 'extension',
+    check: (data) => checkArxivId(data),
+    answer: async (arxivId, { deps }) => resolveRef(arxivId, deps),
   }),
   stats: message({
     from: 'extension',

@@ -152,20 +152,32 @@ export function checkPaperRef(value: unknown, savedFields = false): CheckedRef {
   };
 }
 
+/** Checks an arXiv id without its version ('2403.03507', 'hep-th/9901001'). */
+export function checkArxivId(value: unknown): string {
+  const id = checkString(value, 'arxivId', 40);
+  const match = ARXIV_ID_SHAPE.exec(id);
+  if (!match || match[2]) throw new BadRequestError('arxivId must be an arXiv id without its version');
+  return id;
+}
+
 /** Checks a page report: the page's kind as its content script read it, and its papers. */
 export function checkReport(value: unknown): {
   kind: string;
-  papers: { title: string; arxivId: string | null; matchId: string | null }[];
+  papers: { title: string; arxivId: string | null; matchId: string | null; matchKind?: 'head' }[];
 } {
   const report = checkObject(value, 'report', ['kind', 'papers']);
   const kind = checkString(report.kind, 'kind', 40);
   const papers = checkArray(report.papers, 'papers', LIMITS.titles).map((item, i) => {
-    const paper = checkObject(item, `papers[${i}]`, ['title', 'arxivId', 'matchId']);
+    const paper = checkObject(item, `papers[${i}]`, ['title', 'arxivId', 'matchId', 'matchKind']);
+    if (paper.matchKind !== undefined && paper.matchKind !== 'head') {
+      throw new BadRequestError(`papers[${i}].matchKind must be "head" when given`);
+    }
     const arxivId = checkNullable(paper.arxivId, (v) => checkString(v, `papers[${i}].arxivId`, 40));
     return {
       title: checkString(paper.title, `papers[${i}].title`, LIMITS.title),
       arxivId: arxivId !== null && ARXIV_ID_SHAPE.test(arxivId) ? arxivId : null,
       matchId: checkNullable(paper.matchId, (v) => checkString(v, `papers[${i}].matchId`, LIMITS.query)),
+      ...(paper.matchKind === 'head' ? { matchKind: 'head' as const } : {}),
     };
   });
   return { kind, papers };

@@ -26,7 +26,8 @@ export interface RelatedPaper {
 export interface SearchResult {
   id: string;
   title: string;
-  field: 'title' | 'abstract';
+  /** Where the query was found; 'id' when it named the paper by a learnt arXiv id. */
+  field: 'title' | 'abstract' | 'id';
 }
 
 /** Corpus figures for the CLI and the About view. */

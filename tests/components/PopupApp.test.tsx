@@ -4,12 +4,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PopupApp } from '../../components/PopupApp';
 import type { TabDescription } from '../../lib/background/describe-tab';
+import { rememberSeen } from '../../lib/background/tab-reports';
 import { readSavedList, savePaper } from '../../lib/storage/saved-list';
 import { createFakeClient } from '../helpers/fake-client';
 
 const GALORE = 'GaLore: Memory-Efficient LLM Training by Gradient Low-Rank Projection';
 const MMRL = 'MMRL: Multi-Modal Representation Learning for Vision-Language Models';
 const MMRL_ID = 'mmrl-multimodal-representation-157wjt3';
+const GALORE_ID = 'galore-memoryefficient-llm-1xnc9mc';
 const unsupported: TabDescription = { url: 'https://example.org/', kind: null, status: 'unsupported', papers: [] };
 const client = createFakeClient(unsupported);
 
@@ -145,6 +147,40 @@ describe('PopupApp: search', () => {
     await waitFor(() => expect(screen.getAllByRole('listitem')).toHaveLength(8));
     fireEvent.keyDown(screen.getByRole('button', { name: '← Back to results' }), { key: 'Escape' });
     await waitFor(() => expect(screen.getByRole('searchbox')).toBeTruthy());
+  });
+});
+
+describe('PopupApp: search by arXiv id, URL or DOI', () => {
+  it('opens the corpus paper an id was seen with', async () => {
+    await rememberSeen([{ title: GALORE, arxivId: '2403.03507', matchId: GALORE_ID }]);
+    await typeQuery('https://arxiv.org/pdf/2403.03507v2');
+    await waitFor(() => expect(resultItems()).toHaveLength(1));
+    expect(resultItems()[0]!.textContent).toBe(`${GALORE}arXiv 2403.03507☆`);
+  });
+
+  it('finds the corpus paper of a saved entry that carries the id', async () => {
+    await savePaper({ title: MMRL, arxivId: '2503.08497v1' }, 1);
+    await typeQuery('10.48550/arXiv.2503.08497');
+    await waitFor(() => expect(resultItems()).toHaveLength(1));
+    expect(resultItems()[0]!.textContent).toContain(MMRL);
+  });
+
+  it('says plainly an id was not seen yet, with a link to its abstract page', async () => {
+    await typeQuery('arXiv:hep-th/9901001v1');
+    const status = await screen.findByRole('status');
+    expect(status.textContent).toContain('arXiv hep-th/9901001 has not been seen yet.');
+    const link = within(status).getByRole('link', { name: 'Open its abstract page on arXiv' });
+    expect(link.getAttribute('href')).toBe('https://arxiv.org/abs/hep-th/9901001');
+    expect(screen.queryByText(/No papers match/)).toBeNull();
+  });
+
+  it('names a paper seen outside the corpus, and says it is not in it', async () => {
+    await rememberSeen([{ title: 'Some Paper Outside the Corpus', arxivId: '2501.00001', matchId: null }]);
+    await typeQuery('https://huggingface.co/papers/2501.00001');
+    const status = await screen.findByRole('status');
+    expect(status.textContent).toContain(
+      'arXiv 2501.00001 is “Some Paper Outside the Corpus”. It is not in the Paper Lens corpus.',
+    );
   });
 });
 

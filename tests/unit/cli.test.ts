@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /** Runs the CLI exactly as a maintainer does: through npm, so npm's own output would show too. */
@@ -38,6 +41,7 @@ describe('npm run corpus', () => {
       id: MMRL_ID,
       title: 'MMRL: Multi-Modal Representation Learning for Vision-Language Models',
       score: 1,
+      kind: 'title',
     });
     const miss = JSON.parse(
       corpus(['match', 'MMRL++: Multi-Modal Representation Learning for Vision-Language Models']).stdout,
@@ -45,6 +49,36 @@ describe('npm run corpus', () => {
     expect(miss.match).toBeNull();
     expect(miss.candidates[0].id).toBe(MMRL_ID);
   });
+
+  it('match answers an id, URL or DOI from an exported list, or says it has not been seen', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'paper-lens-cli-'));
+    const list = join(dir, 'list.bib');
+    writeFileSync(
+      list,
+      '@article{mmrl,\n  title = {MMRL: Multi-Modal Representation Learning for Vision-Language Models},\n  eprint = {2503.08497},\n}\n',
+    );
+    const found = JSON.parse(corpus(['match', 'https://arxiv.org/pdf/2503.08497v2', '--list', list]).stdout);
+    expect(found.match).toEqual({
+      id: MMRL_ID,
+      title: 'MMRL: Multi-Modal Representation Learning for Vision-Language Models',
+      score: 1,
+      kind: 'id',
+    });
+    const unseen = JSON.parse(corpus(['match', 'arXiv:hep-th/9901001v1']).stdout);
+    expect(unseen).toEqual({
+      match: null,
+      candidates: [],
+      ref: {
+        arxivId: 'hep-th/9901001',
+        status: 'unseen',
+        abstractUrl: 'https://arxiv.org/abs/hep-th/9901001',
+        message: 'this id has not been seen yet (pass an exported reading list with --list)',
+      },
+    });
+    const misuse = corpus(['match', 'MMRL', '--list', list]);
+    expect(misuse.code).not.toBe(0);
+    expect(misuse.stderr).toContain('match --list is for an arXiv id, URL or DOI');
+  }, 120_000);
 
   it('match --jsonl answers each stdin line in order, an empty line with null', () => {
     const { code, stdout } = corpus(

@@ -39,8 +39,8 @@ beforeEach(() => {
 describe('createHandlers: corpus lookups', () => {
   it('matches a batch of page titles in order', async () => {
     const results = await handlers.matchTitles([`Title: ${MMRL}`, 'Attention Is All You Need'], popup);
-    // The matches alone, not the candidates weighed: [{ id, title, score }, null].
-    expect(results.map((r) => r && Object.keys(r).sort())).toEqual([['id', 'score', 'title'], null]);
+    // The matches alone, not the candidates weighed: [{ id, title, score, kind }, null].
+    expect(results.map((r) => r && Object.keys(r).sort())).toEqual([['id', 'kind', 'score', 'title'], null]);
     expect(results.map((r) => r?.title ?? null)).toEqual([MMRL, null]);
   });
 
@@ -133,6 +133,41 @@ describe('createHandlers: page reports and tabs', () => {
     const described = await describeAsPopup(7);
     expect(described.status).toBe('detected');
     expect(described.papers.map((p) => p.match?.id ?? null)).toEqual([MMRL_ID, null, null]);
+  });
+
+  it('carries a match by title head as probable from the report to the popup, and checks its kind', async () => {
+    tabs.set(8, { url: 'https://huggingface.co/papers', title: 'Papers' });
+    const papers = [{ title: 'MMRL', arxivId: null, matchId: MMRL_ID, matchKind: 'head' }];
+    await handlers.reportPage({ kind: 'hf-list', papers }, page(8, 'https://huggingface.co/papers'));
+    const described = await describeAsPopup(8);
+    expect(described.papers[0]?.match).toEqual({ id: MMRL_ID, title: MMRL, probable: true });
+    const bad = [{ ...papers[0], matchKind: 'guess' }];
+    await expect(
+      handlers.reportPage({ kind: 'hf-list', papers: bad }, page(8, 'https://huggingface.co/papers')),
+    ).rejects.toThrow('bad request: papers[0].matchKind must be "head" when given');
+  });
+
+  it('answers an id, URL or DOI in search with the paper it was seen as, and nothing before', async () => {
+    expect(await handlers.search({ query: 'arXiv:2503.08497v2', k: 5 }, popup)).toEqual([]);
+    expect(await handlers.lookupRef('2503.08497', popup)).toEqual({ arxivId: '2503.08497', status: 'unseen' });
+    await handlers.reportPage(
+      { kind: 'arxiv-abs', papers: [{ title: MMRL, arxivId: '2503.08497', matchId: MMRL_ID }] },
+      page(1, 'https://arxiv.org/abs/2503.08497'),
+    );
+    for (const query of ['2503.08497', 'https://arxiv.org/html/2503.08497v1', '10.48550/arXiv.2503.08497']) {
+      expect(await handlers.search({ query, k: 5 }, popup)).toEqual([{ id: MMRL_ID, title: MMRL, field: 'id' }]);
+    }
+    expect(await handlers.lookupRef('2503.08497', popup)).toEqual({
+      arxivId: '2503.08497',
+      status: 'corpus',
+      paper: { id: MMRL_ID, title: MMRL },
+    });
+    await expect(handlers.lookupRef('2503.08497v1', popup)).rejects.toThrow(
+      'bad request: arxivId must be an arXiv id without its version',
+    );
+    await expect(handlers.lookupRef('2503.08497', page(1, 'https://arxiv.org/'))).rejects.toThrow(
+      "bad request: lookupRef is answered for the extension's own pages only",
+    );
   });
 
   it('names a PDF from the id seen earlier on its abstract page, or says it cannot', async () => {

@@ -71,7 +71,12 @@ describe('createTitleMatcher: near-misses match nothing', () => {
 describe('createTitleMatcher: answers', () => {
   it('gives the matched id, title and score, and the candidates considered', () => {
     const result = matcher.match('MMRL: Multi-Modal Representation Learning for Vision-Language Models');
-    expect(result.match).toEqual({ id: 'mmrl-multimodal-representation-157wjt3', title: MMRL, score: 1 });
+    expect(result.match).toEqual({
+      id: 'mmrl-multimodal-representation-157wjt3',
+      title: MMRL,
+      score: 1,
+      kind: 'title',
+    });
     expect(result.candidates[0]).toEqual(result.match);
   });
 
@@ -79,6 +84,41 @@ describe('createTitleMatcher: answers', () => {
     const result = matcher.match('MMRL++: Multi-Modal Representation Learning for Vision-Language Models');
     expect(result.match).toBeNull();
     expect(result.candidates[0]!.title).toBe(MMRL);
+  });
+});
+
+const NEVER = 'Never Train from Scratch: Fair Comparison of Long-Sequence Models Requires Data-Driven Priors';
+const COSINE =
+  'Beyond Cosine Decay: On the effectiveness of Infinite Learning Rate Schedule for Continual Pre-training';
+
+describe('createTitleMatcher: a title given by its head alone', () => {
+  it.each([
+    ['head', 'Never Train from Scratch', NEVER],
+    ['head, lower case', 'beyond cosine decay', COSINE],
+    ['head with a typo', 'Never Train form Scratch', NEVER],
+    ['head in a tab form', '[2310.02980] Never Train from Scratch', NEVER],
+    ['coined name', 'RoBERTa', 'RoBERTa: A Robustly Optimized BERT Pretraining Approach'],
+    ['TeX name', 'AstroM$^3$', ASTRO],
+  ])('%s', (_kind, query, expected) => {
+    const { match } = matcher.match(query);
+    expect(match?.title).toBe(expected);
+    expect(match?.kind).toBe('head');
+  });
+
+  it.each([
+    ['other subtitle', 'Never Train from Scratch: A Survey'],
+    ['sequel', 'Beyond Cosine Decay 2'],
+    ['sequel by one character', 'MathCoder3'],
+    ['part of a head', 'Cosine Decay'],
+    ['generic head', 'Instruction Pre-Training'],
+    ['head opening two titles', "Don't Stop Pretraining"],
+    ['head cut short', 'Never Train from Scra...'],
+  ])('%s matches nothing', (_kind, query) => {
+    expect(matcher.match(query).match).toBeNull();
+  });
+
+  it('answers a full title as a title, not as its head', () => {
+    expect(matcher.match(NEVER).match?.kind).toBe('title');
   });
 });
 
@@ -102,5 +142,28 @@ describe('createTitleMatcher on the realistic query set', () => {
     const falseMatches = outside.filter((q) => matchedTitle(q.query) !== null).map((q) => q.query);
     expect(outside).toHaveLength(157);
     expect(falseMatches).toEqual([]);
+  });
+});
+
+// Head-only queries and near-misses, written before the head matcher (tests/fixtures/match-head-queries.jsonl).
+// This asserts today's exact result, misses included, so a change to either shows here.
+describe('createTitleMatcher on the head-only query set', () => {
+  const queries = readFileSync('tests/fixtures/match-head-queries.jsonl', 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { query: string; expected: string | null });
+
+  it('matches 76 of the 77 head-only queries to the right paper', () => {
+    const inCorpus = queries.filter((q) => q.expected !== null);
+    const wrong = inCorpus.filter((q) => matchedTitle(q.query) !== q.expected).map((q) => q.query);
+    expect(inCorpus).toHaveLength(77);
+    expect(wrong).toEqual(['Pointer-Guided Pre-Training']);
+  });
+
+  it('matches 3 of the 75 near-misses, all two-word heads a reader may take as generic', () => {
+    const outside = queries.filter((q) => q.expected === null);
+    const falseMatches = outside.filter((q) => matchedTitle(q.query) !== null).map((q) => q.query);
+    expect(outside).toHaveLength(75);
+    expect(falseMatches).toEqual(['Predictive Data Selection', 'Objects matter', 'Instruction Mining']);
   });
 });

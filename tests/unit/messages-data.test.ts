@@ -125,6 +125,9 @@ const CASES: Case[] = [
   ['applyImport', [polluted({ title: 'x' })], 'papers[0] has an unknown field "__proto__"'],
   ['moreLikeSaved', { tag: 5, k: 5 }, 'tag must be a string'],
   ['moreLikeSaved', { tag: null, k: 5, all: true }, 'request has an unknown field "all"'],
+  ['lookupRef', 2403, 'arxivId must be a string'],
+  ['lookupRef', 'GaLore', 'arxivId must be an arXiv id without its version'],
+  ['lookupRef', '2403.03507v2', 'arxivId must be an arXiv id without its version'],
 ];
 
 /** Malformed page reports, sent by the content script of an arXiv listing (tab 7). */

@@ -103,6 +103,7 @@ describe('createHandlers: who may send what', () => {
     expect(extensionOnly).toEqual([
       'getPaper',
       'search',
+      'lookupRef',
       'stats',
       'editPaper',
       'restorePaper',

@@ -19,6 +19,8 @@ describe('title index file', () => {
     expect(read.ids).toEqual(built.ids);
     expect(read.titles).toEqual(built.titles);
     expect(read.keys).toEqual(built.keys);
+    expect(read.headKeys).toEqual(built.headKeys);
+    expect(read.byHead.get('nevertrainfromscratch')).toBe(built.byHead.get('nevertrainfromscratch'));
     expect([...read.grams.keys()]).toEqual([...built.grams.keys()]);
     expect([...read.gramStarts]).toEqual([...built.gramStarts]);
     expect([...read.postings]).toEqual([...built.postings]);
