@@ -1,6 +1,6 @@
 import { sendMessage } from '../messaging/protocol';
 import { readSavedList, watchSavedList } from '../storage/saved-list';
-import type { ContentApi } from './controller';
+import type { ContentApi } from './types';
 
 /** The real page-side API: typed messages to the background, the saved list read from storage. */
 export function createContentApi(): ContentApi {
