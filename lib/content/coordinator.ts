@@ -69,7 +69,8 @@ export function createPageController(
   async function scanOnce(): Promise<void> {
     const detection = detectPage(doc, new URL(win.location.href));
     const papers = detection?.papers ?? [];
-    badges.begin(papers, theme());
+    const colours = theme();
+    badges.begin(papers, colours);
     performance.mark('paper-lens:detected');
     const order = new Map(papers.map((paper, i) => [paper, i]));
     const placing = createFrameQueue<DetectedPaper>(nextFrame, (a, b) => order.get(a)! - order.get(b)!);
@@ -89,8 +90,7 @@ export function createPageController(
     await matched;
     if (stopped) return;
     performance.mark('paper-lens:badges');
-    const found = detection?.single ? detection.papers[0] : undefined;
-    await panel.sync(detection, found ? badges.matchOf(found.anchor) : null, theme());
+    await panel.sync(detection, badges.matchOf, colours);
     if (detection) await api.reportPage(reportOf(detection, badges.matchOf));
   }
 

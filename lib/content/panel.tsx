@@ -14,8 +14,8 @@ const PANEL_SIZE = 6;
 
 /** The related-work panel of a single-paper page, in its own shadow root after the abstract. */
 export interface Panel {
-  /** Shows the panel for `detection`'s paper (matched to `match`), or removes it on other pages. */
-  sync(detection: PageDetection | null, match: PaperMatch | null, theme: Theme): Promise<void>;
+  /** Shows the panel for `detection`'s paper (its match read from `matchOf`), or removes it on other pages. */
+  sync(detection: PageDetection | null, matchOf: (anchor: Element) => PaperMatch | null, theme: Theme): Promise<void>;
   /** Draws the panel again (the saved list changed). */
   render(): void;
   /** Removes the panel. */
@@ -60,10 +60,11 @@ export function createPanel(
   }
 
   return {
-    async sync(detection, match, theme) {
+    async sync(detection, matchOf, theme) {
       const found = detection?.single ? detection.papers[0] : undefined;
       const anchor = detection?.abstractAnchor;
       if (!found || !anchor) return remove();
+      const match = matchOf(found.anchor);
       const key = `${match?.id ?? ''}|${found.title}`;
       if (shown && shown.key === key && shown.anchor === anchor && shown.host.previousSibling === anchor) return;
       remove();
