@@ -6,19 +6,14 @@ import { createPageController, type PageController } from '../../lib/content/coo
 import { detectPage } from '../../lib/pages/detect';
 import { savePaper, unsavePaper, type SavedPaper } from '../../lib/storage/saved-list';
 import { paperTitled, realPapers, realService } from '../helpers/corpus';
+import type { Fixture } from '../e2e/helpers/fixtures';
 import { createFakeContentApi, type FakeContentApi } from '../helpers/fake-content-api';
 
-interface FixturePage {
-  file: string;
-  url: string;
-  kind: string;
-  papers: { title: string; arxivId: string | null; corpusTitle: string | null }[];
-  abstract: string | null;
-}
-
+// Read by path, not through tests/e2e/helpers/fixtures.ts: under happy-dom import.meta.url is no file URL.
 const FIXTURES = 'tests/fixtures/pages';
-const pages = JSON.parse(readFileSync(`${FIXTURES}/manifest.json`, 'utf8')) as FixturePage[];
+const pages = JSON.parse(readFileSync(`${FIXTURES}/manifest.json`, 'utf8')) as Fixture[];
 const page = (file: string) => pages.find((p) => p.file === file)!;
+const fixtureHtml = (file: string) => readFileSync(`${FIXTURES}/${file}`, 'utf8');
 const MARKS = ['start', 'detected', 'matched', 'badges', 'ready'].map((step) => `paper-lens:${step}`);
 /** happy-dom lays nothing out and runs no frames: a frame is a macrotask here. */
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -27,7 +22,7 @@ const WAIT = { timeout: 3000, interval: 20 };
 /** Puts the fixture page `file` in the test's document, at `url`. */
 function openPage(file: string, url = page(file).url): void {
   (window as unknown as { happyDOM: { setURL(url: string): void } }).happyDOM.setURL(url);
-  const parsed = new DOMParser().parseFromString(readFileSync(`${FIXTURES}/${file}`, 'utf8'), 'text/html');
+  const parsed = new DOMParser().parseFromString(fixtureHtml(file), 'text/html');
   const root = document.importNode(parsed.documentElement, true);
   document.documentElement.remove();
   document.append(root);
@@ -75,7 +70,7 @@ function badgeTitled(title: string): BadgeState | undefined {
 }
 
 /** What a badge should say for a paper of the manifest, in or out of the corpus, saved or not. */
-function expectedBadge(paper: FixturePage['papers'][number], inLayer: boolean, saved = false): BadgeState {
+function expectedBadge(paper: Fixture['papers'][number], inLayer: boolean, saved = false): BadgeState {
   const match = paper.corpusTitle ? paperTitled(paper.corpusTitle).id : '';
   const status = saved ? 'saved' : paper.corpusTitle ? 'corpus' : 'none';
   const text = { saved: 'Saved', corpus: 'In corpus', none: 'Not in corpus' }[status];
@@ -295,7 +290,7 @@ describe('createPageController following the page', () => {
     // What Hugging Face's app does when the reader opens the daily list: new URL, new content.
     const to = page('hf-daily.html');
     history.pushState({}, '', to.url);
-    const next = new DOMParser().parseFromString(readFileSync(`${FIXTURES}/${to.file}`, 'utf8'), 'text/html');
+    const next = new DOMParser().parseFromString(fixtureHtml(to.file), 'text/html');
     document.body.replaceWith(document.importNode(next.body, true));
 
     await expect.poll(() => api.reports.length, WAIT).toBe(2);
@@ -311,7 +306,7 @@ describe('createPageController following the page', () => {
     expect(badgeStates()).toEqual([expectedBadge(from.papers[0]!, false)]);
 
     history.pushState({}, '', to.url);
-    const next = new DOMParser().parseFromString(readFileSync(`${FIXTURES}/${to.file}`, 'utf8'), 'text/html');
+    const next = new DOMParser().parseFromString(fixtureHtml(to.file), 'text/html');
     document.body.replaceWith(document.importNode(next.body, true));
     window.dispatchEvent(new PopStateEvent('popstate'));
 
