@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createContentApi } from '../lib/content/api';
-import { createPageController } from '../lib/content/controller';
+import { createPageController } from '../lib/content/coordinator';
 import pageCss from '../lib/content/page-ui.css?inline';
 
 export default defineContentScript({

@@ -1,18 +1,16 @@
-import { call, type Call } from '../messaging/call';
-import type { MessageFrom } from '../messaging/messages';
-import { readSavedList, watchSavedList, type SavedPaper } from '../storage/saved-list';
+import { call } from '../messaging/call';
+import { readSavedList, watchSavedList } from '../storage/saved-list';
+import type { ContentApi } from './types';
 
-/** What the page side asks of the background and of storage; injected so tests can fake it. */
-export interface ContentApi {
-  call: Call<MessageFrom<'page'>>;
-  readSaved(): Promise<SavedPaper[]>;
-  watchSaved(callback: (papers: SavedPaper[]) => void): () => void;
-}
-
-/** The real page-side API: typed messages to the background, the saved list read from storage. */
+/** The real page-side API: the message table's typed call to the background, the saved list read from storage. */
 export function createContentApi(): ContentApi {
   return {
-    call,
+    matchTitles: (titles) => call('matchTitles', titles),
+    related: (id, k) => call('related', { id, k }),
+    relatedToText: (title, abstract, k) => call('relatedToText', { title, abstract, k }),
+    savePaper: (ref) => call('savePaper', ref),
+    unsavePaper: (ref) => call('unsavePaper', ref),
+    reportPage: (report) => call('reportPage', report),
     readSaved: async () => (await readSavedList()).papers,
     watchSaved: (callback) => watchSavedList((list) => callback(list.papers)),
   };
