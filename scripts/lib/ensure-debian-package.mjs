@@ -6,45 +6,49 @@
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 
+function isExecutable(path) {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function hasCommand(name) {
+  return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
+}
+
+/** Runs a command with its output on stderr (stdout stays clean for callers); returns whether it succeeded. */
+function run(log, command, args) {
+  log(`$ ${command} ${args.join(' ')}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, {
+    stdio: ['ignore', process.stderr, process.stderr],
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
+  if (result.error) {
+    log(`could not start ${command}: ${result.error.message}`);
+    return false;
+  }
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (result.status !== 0) {
+    log(`${command} exited with ${result.status ?? result.signal} after ${seconds} s`);
+    return false;
+  }
+  log(`done in ${seconds} s`);
+  return true;
+}
+
 /** Makes sure `binary` exists, installing Debian's `pkg` (which provides it) when it does not. */
 export function ensureDebianPackage({ binary, pkg, about }) {
+  if (isExecutable(binary)) return;
   const log = (message) => process.stderr.write(`[ensure-${pkg}] ${message}\n`);
   const fail = (message) => {
     log(`ERROR: ${message}`);
     log(`Install it by hand with: sudo apt-get update && sudo apt-get install -y ${pkg}`);
     process.exit(1);
   };
-  const isInstalled = () => {
-    try {
-      accessSync(binary, constants.X_OK);
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  const hasCommand = (name) => spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
-  /** Runs a command with its output on stderr (stdout stays clean for callers); returns whether it succeeded. */
-  const run = (command, args) => {
-    log(`$ ${command} ${args.join(' ')}`);
-    const started = Date.now();
-    const result = spawnSync(command, args, {
-      stdio: ['ignore', process.stderr, process.stderr],
-      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-    });
-    if (result.error) {
-      log(`could not start ${command}: ${result.error.message}`);
-      return false;
-    }
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    if (result.status !== 0) {
-      log(`${command} exited with ${result.status ?? result.signal} after ${seconds} s`);
-      return false;
-    }
-    log(`done in ${seconds} s`);
-    return true;
-  };
-
-  if (isInstalled()) return;
   log(`${binary} is missing; installing Debian's ${pkg} package (${about}).`);
   if (process.platform !== 'linux')
     fail(`automatic installation only works on Debian/Ubuntu Linux (this is ${process.platform}).`);
@@ -59,10 +63,10 @@ export function ensureDebianPackage({ binary, pkg, about }) {
   }
   const apt = (args) => {
     const [command, ...rest] = [...prefix, 'apt-get', ...args];
-    return run(command, rest);
+    return run(log, command, rest);
   };
   if (!apt(['-q', 'update'])) fail('apt-get update failed.');
   if (!apt(['-q', 'install', '-y', pkg])) fail(`apt-get install ${pkg} failed.`);
-  if (!isInstalled()) fail(`the ${pkg} package installed, but ${binary} is still missing.`);
+  if (!isExecutable(binary)) fail(`the ${pkg} package installed, but ${binary} is still missing.`);
   log(`installed ${binary}.`);
 }

@@ -127,15 +127,15 @@ describe('pages in Firefox', () => {
   it("draws the badges and the panel dark on Hugging Face's dark mode, light on a light page", async () => {
     const look = (page: Page) =>
       page.evaluate((selector) => {
-        const luminance = (element: Element | null | undefined) => {
-          const rgb = /rgba?\((\d+), (\d+), (\d+)/.exec(element ? getComputedStyle(element).backgroundColor : '');
-          return rgb ? Math.round(0.2126 * Number(rgb[1]) + 0.7152 * Number(rgb[2]) + 0.0722 * Number(rgb[3])) : null;
-        };
         const panel = document.querySelector(selector)?.shadowRoot?.querySelector('[role="region"]');
         const badge = document
           .querySelector('[data-paper-lens-host="badge"]')
           ?.shadowRoot?.querySelector('[role="button"]');
-        return { panel: luminance(panel), badge: luminance(badge) };
+        const [panelLuminance, badgeLuminance] = [panel, badge].map((element) => {
+          const rgb = /rgba?\((\d+), (\d+), (\d+)/.exec(element ? getComputedStyle(element).backgroundColor : '');
+          return rgb ? Math.round(0.2126 * Number(rgb[1]) + 0.7152 * Number(rgb[2]) + 0.0722 * Number(rgb[3])) : null;
+        });
+        return { panel: panelLuminance ?? null, badge: badgeLuminance ?? null };
       }, PANEL_HOST);
     const light = await openFixture(HF_PAPER);
     const lightLook = await look(light);

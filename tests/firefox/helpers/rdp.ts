@@ -43,7 +43,7 @@ export class RdpClient {
         await client.waitFor((packet) => packet.from === 'root' && 'applicationType' in packet, 5_000);
         return client;
       } catch (error) {
-        if (Date.now() > deadline) throw new Error(`no debugger server on port ${port}: ${String(error)}`);
+        if (Date.now() > deadline) throw new Error(`no debugger server on port ${port}`, { cause: error });
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     }
@@ -68,12 +68,12 @@ export class RdpClient {
   async evaluateJSAsync(consoleActor: string, text: string, timeoutMs = 15_000): Promise<Packet> {
     const seen = new Map<unknown, Packet>();
     let wanted: unknown;
-    let done: (packet: Packet) => void = () => undefined;
+    let done: ((packet: Packet) => void) | undefined;
     const finished = new Promise<Packet>((resolve) => (done = resolve));
     const stop = this.onPacket((packet) => {
       if (packet.type !== 'evaluationResult' || packet.from !== consoleActor) return;
       seen.set(packet.resultID, packet);
-      if (packet.resultID === wanted) done(packet);
+      if (packet.resultID === wanted) done?.(packet);
     });
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -131,7 +131,7 @@ export class RdpClient {
   }
 
   private dispatch(packet: Packet): void {
-    for (const listener of [...this.listeners]) listener(packet);
+    for (const listener of this.listeners) listener(packet);
     if (packet.type !== undefined && packet.error === undefined) return; // an event
     const waiting = packet.from === undefined ? undefined : this.pending.get(packet.from)?.shift();
     if (!waiting) return;
