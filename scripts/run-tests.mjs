@@ -63,6 +63,12 @@ if (built && checks('chromium', [['node', ['scripts/ensure-chromium.mjs']]])) {
 } else {
   summary.push('e2e: 0 passed, 1 failed');
 }
+// Firefox ESR with the Firefox build (puppeteer-core over WebDriver BiDi); installed when missing.
+if (built && run('node', ['scripts/ensure-firefox.mjs'])) {
+  vitest('firefox', ['--config', 'vitest.firefox.config.ts']);
+} else {
+  summary.push('firefox: 0 passed, 1 failed');
+}
 // One small iteration of the benchmark, so it cannot rot (npm run bench gives the real figures).
 if (built) checks('bench', [['npx', ['tsx', 'scripts/bench.ts', '--quick']]]);
 else summary.push('bench: 0 passed, 1 failed');
