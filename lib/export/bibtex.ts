@@ -99,9 +99,10 @@ function entry(paper: ExportPaper, key: string, options: BibtexOptions): string 
   const year = paperYear(paper);
   if (year) fields.push(['year', String(year)]);
   if (paper.organisation?.trim()) fields.push(['organization', toTexText(paper.organisation)]);
-  // Keywords are matched as plain strings (biblatex's keyword= filters, Zotero reads them verbatim);
-  // readers split on ',' and ';', so those and what TeX cannot read as text are dropped.
-  const tags = paper.tags.map((t) => toTexText(t.replace(/[,;]+/g, ' '))).filter(Boolean);
+  // Keywords are matched as plain strings (biblatex's keyword= filters, Zotero reads them verbatim),
+  // so they are not TeX-escaped; readers split on ',' and ';', and braces, '\\', '%' and '#' would
+  // break the syntax of the .bib or of the .bbl biber writes (where they are stored, never printed).
+  const tags = paper.tags.map((t) => t.replace(/[,;{}\\%#\s]+/g, ' ').trim()).filter(Boolean);
   if (tags.length > 0) fields.push(['keywords', tags.join(', ')]);
   if (paper.note.trim()) fields.push([options.notes ?? 'annote', toTexText(paper.note)]);
   if (paper.abstract?.trim()) fields.push(['abstract', toTexText(paper.abstract)]);

@@ -84,7 +84,8 @@ function decodeFields(entry: RawEntry, strings: Record<string, string>): { field
     if (raw === undefined) continue;
     const value = name === 'keywords' ? null : plainValue(raw);
     if (value !== null) fields[name] = value;
-    else tex.push(`${name} = ${raw}`);
+    // Our own export wraps text pdfLaTeX cannot print in this macro: the text inside is the value.
+    else tex.push(`${name} = ${raw.replace(/\\PaperLensUnicode\s*(?=\{)/g, '')}`);
   }
   if (tex.length === 0) return { fields };
   const library = parse(`@misc{x,\n${tex.join(',\n')}\n}`, { ...PARSER_OPTIONS, strings });

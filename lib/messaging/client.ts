@@ -27,6 +27,8 @@ export interface CorpusClient {
   restorePaper(entry: SavedPaper): Promise<boolean>;
   moreLikeSaved(tag: string | null, k: number): Promise<RelatedPaper[]>;
   applyImport(papers: ImportedPaper[]): Promise<ImportResult>;
+  /** Each title's corpus match, or null: the import preview links entries with it. */
+  matchTitles(titles: string[]): Promise<({ id: string } | null)[]>;
   readSaved(): Promise<SavedListRead>;
   watchSaved(callback: (list: SavedListRead) => void): () => void;
 }
@@ -48,6 +50,7 @@ export function createBackgroundClient(): CorpusClient {
     restorePaper: (entry) => sendMessage('restorePaper', entry),
     moreLikeSaved: (tag, k) => sendMessage('moreLikeSaved', { tag, k }),
     applyImport: (papers) => sendMessage('applyImport', papers),
+    matchTitles: (titles) => sendMessage('matchTitles', titles),
     readSaved: readSavedList,
     watchSaved: watchSavedList,
   };

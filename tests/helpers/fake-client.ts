@@ -33,6 +33,7 @@ export function createFakeClient(describe: TabDescription): CorpusClient {
       return service.relatedToSet(tag === null ? papers : papers.filter((p) => p.tags.includes(tag)), k);
     },
     applyImport: (papers) => applyImport(papers),
+    matchTitles: async (titles) => titles.map((title) => service.matchTitle(title).match),
     readSaved: readSavedList,
     watchSaved: watchSavedList,
   };
