@@ -18,7 +18,11 @@ interface Props {
 
 /** What the preview says, in one line: the counts, the file's encoding and what was linked or fitted. */
 function previewSummary(p: ImportPreview): string {
-  const parts = [`${p.plan.add.length} to add`, `${p.plan.update.length} to update`, `${p.plan.unchanged} already in your list`];
+  const parts = [
+    `${p.plan.add.length} to add`,
+    `${p.plan.update.length} to update`,
+    `${p.plan.unchanged} already in your list`,
+  ];
   if (p.plan.duplicatesInFile > 0) parts.push(`${p.plan.duplicatesInFile} duplicates in the file merged`);
   if (p.linkedToCorpus > 0) parts.push(`${p.linkedToCorpus} linked to corpus papers`);
   if (p.encoding !== 'utf-8') parts.push(`read as ${p.encoding}`);
@@ -41,7 +45,12 @@ export function SavedTools({ client, papers, tag, download }: Props) {
       const { label, extension, type } = EXPORT_FORMATS[format];
       return [
         `Export ${label}`,
-        async () => download(`${base}.${extension}`, type, exportPapers(format, format === 'bibtex' ? await withCorpus() : chosen)),
+        async () =>
+          download(
+            `${base}.${extension}`,
+            type,
+            exportPapers(format, format === 'bibtex' ? await withCorpus() : chosen),
+          ),
       ];
     }),
     [

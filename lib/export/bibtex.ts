@@ -69,26 +69,44 @@ function authorField(authors: readonly string[]): string | null {
 }
 
 /**
- * The sort and label key of an entry with no author: its title in plain ASCII letters, digits and
- * spaces (plainnat prints it inside \\bibitem[...(year)], where brackets, parentheses and TeX break the
- * label), else the citation key. Without it plainnat labels every such entry by the first three
- * letters of its citation key, runs out of a..z suffixes after 26 alike and writes a broken .bbl.
+ * The sort and label key of an entry with no author, which plainnat prints where the authors go and
+ * inside \\bibitem[...(year)] (where brackets, parentheses and TeX break the label): the title's first
+ * words in plain ASCII, or up to 60 characters of it where two entries would share the short one, else
+ * the citation key. Without a key plainnat labels such entries by the first three letters of their
+ * citation key, runs out of a..z suffixes after 26 alike and writes a broken .bbl.
  */
-function labelKey(title: string, citationKey: string): string {
+function labelKey(title: string, long: boolean): string | null {
   const ascii = title
     .normalize('NFD')
     .replace(/[^A-Za-z0-9\s-]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  const cut = ascii.length > 60 ? ascii.slice(0, 60).replace(/\s+\S*$/, '') : ascii;
-  return /[A-Za-z0-9]/.test(cut) ? cut : citationKey;
+  const cut = long
+    ? ascii.length > 60
+      ? ascii.slice(0, 60).replace(/\s+\S*$/, '')
+      : ascii
+    : ascii.split(' ').slice(0, 3).join(' ');
+  return /[A-Za-z0-9]/.test(cut) ? cut : null;
 }
 
-function entry(paper: ExportPaper, key: string, options: BibtexOptions): string {
+/** Each paper's key field (null when it has authors): short where unique in the file, longer where not. */
+function labelKeys(papers: readonly ExportPaper[], citation: string[]): (string | null)[] {
+  const short = papers.map((p) => (authorField(p.authors ?? []) ? null : labelKey(p.title, false)));
+  const counts = new Map<string, number>();
+  for (const key of short) if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return papers.map((p, i) => {
+    if (authorField(p.authors ?? [])) return null;
+    const key = short[i];
+    const chosen = key && counts.get(key) === 1 ? key : labelKey(p.title, true);
+    return chosen ?? citation[i]!;
+  });
+}
+
+function entry(paper: ExportPaper, key: string, label: string | null, options: BibtexOptions): string {
   const fields: [string, string][] = [];
   const authors = authorField(paper.authors ?? []);
   if (authors) fields.push(['author', authors]);
-  else fields.push(['key', labelKey(paper.title, key)]);
+  if (label) fields.push(['key', label]);
   fields.push(['title', `{${toTexText(paper.title)}}`]);
   if (paper.arxivId) {
     fields.push(['howpublished', `arXiv:${toTexText(paper.arxivId)}`]);
@@ -113,5 +131,6 @@ function entry(paper: ExportPaper, key: string, options: BibtexOptions): string 
 /** The papers as a BibTeX file: a @preamble, then one @misc entry each with unique and stable citation keys. */
 export function toBibtex(papers: readonly ExportPaper[], options: BibtexOptions = {}): string {
   const keys = citationKeys(papers);
-  return [`${BIBTEX_PREAMBLE}\n`, ...papers.map((paper, i) => entry(paper, keys[i]!, options))].join('\n');
+  const labels = labelKeys(papers, keys);
+  return [`${BIBTEX_PREAMBLE}\n`, ...papers.map((paper, i) => entry(paper, keys[i]!, labels[i]!, options))].join('\n');
 }

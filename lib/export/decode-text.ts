@@ -34,7 +34,8 @@ function sniffUtf16(bytes: Uint8Array): ImportEncoding | null {
 
 /** Decodes a file's bytes; see the module comment for the encodings and the order they are tried in. */
 export function decodeImportBytes(bytes: Uint8Array): DecodedText {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: decode(bytes, 'utf-8'), encoding: 'utf-8' };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: decode(bytes, 'utf-8'), encoding: 'utf-8' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: decode(bytes, 'utf-16le'), encoding: 'utf-16le' };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: decode(bytes, 'utf-16be'), encoding: 'utf-16be' };
   const utf16 = sniffUtf16(bytes);

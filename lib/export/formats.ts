@@ -37,7 +37,11 @@ export function isExportFormat(name: string): name is ExportFormat {
 }
 
 /** The papers in one format, as the popup downloads them and the CLI prints them. */
-export function exportPapers(format: ExportFormat, papers: readonly ExportPaper[], options: ExportOptions = {}): string {
+export function exportPapers(
+  format: ExportFormat,
+  papers: readonly ExportPaper[],
+  options: ExportOptions = {},
+): string {
   return EXPORT_FORMATS[format].write(papers, options);
 }
 

@@ -22,7 +22,8 @@ export function fitImported(paper: ImportedPaper): { paper: ImportedPaper; chang
   const long = paper.tags.filter((t) => t.trim().length > IMPORT_LIMITS.tag).length;
   if (long > 0) changes.push(`${long} tag${long === 1 ? '' : 's'} cut to ${IMPORT_LIMITS.tag} characters`);
   const distinct = new Set(paper.tags.map((t) => t.trim().toLowerCase().slice(0, IMPORT_LIMITS.tag)).filter(Boolean));
-  if (distinct.size > IMPORT_LIMITS.tags) changes.push(`only the first ${IMPORT_LIMITS.tags} of ${distinct.size} tags kept`);
+  if (distinct.size > IMPORT_LIMITS.tags)
+    changes.push(`only the first ${IMPORT_LIMITS.tags} of ${distinct.size} tags kept`);
   let note = paper.note;
   if (note.length > IMPORT_LIMITS.note) {
     note = note.slice(0, IMPORT_LIMITS.note);

@@ -127,7 +127,11 @@ function foldDuplicates(entries: SavedPaper[]): SavedPaper[] {
 const sameEntry = (a: SavedPaper, b: SavedPaper) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Plans an import without writing anything: duplicates merged (tags united, missing ids filled), no existing entry dropped. */
-export function planImport(existing: readonly SavedPaper[], incoming: readonly ImportedPaper[], now: number): ImportPlan {
+export function planImport(
+  existing: readonly SavedPaper[],
+  incoming: readonly ImportedPaper[],
+  now: number,
+): ImportPlan {
   const entries = incoming.map((p, i) => toEntry(p, i, now));
   const groups = foldDuplicates(entries);
   const current: SavedPaper[] = [...existing];

@@ -32,7 +32,8 @@ export interface ImportPreview {
 async function readInSlices(text: string, fileName: string, pause: () => Promise<void>): Promise<ParsedImport> {
   const body = text.replace(/^\uFEFF/, '');
   const start = body.trimStart();
-  if (start.startsWith('{') || start.startsWith('[') || !/@\s*[a-z]+\s*[{(]/i.test(start)) return parseImport(text, fileName);
+  if (start.startsWith('{') || start.startsWith('[') || !/@\s*[a-z]+\s*[{(]/i.test(start))
+    return parseImport(text, fileName);
   try {
     checkImportSize(text);
     const foreign = describeForeignText(text);

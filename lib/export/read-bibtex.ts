@@ -37,7 +37,15 @@ const KEPT = [
 /** Entry types that are never a paper of their own: sets of entries, and inherited data. */
 const NOT_PAPERS = new Set(['set', 'xdata']);
 /** Container types: not a paper when other entries cross-reference them. */
-const CONTAINERS = new Set(['proceedings', 'mvproceedings', 'book', 'mvbook', 'collection', 'mvcollection', 'periodical']);
+const CONTAINERS = new Set([
+  'proceedings',
+  'mvproceedings',
+  'book',
+  'mvbook',
+  'collection',
+  'mvcollection',
+  'periodical',
+]);
 const PARSER_OPTIONS = {
   sentenceCase: false,
   english: false,
@@ -76,7 +84,10 @@ function plainValue(raw: string): string | null {
 }
 
 /** The entry's kept fields decoded to text: plain values directly, the rest through the parser. */
-function decodeFields(entry: RawEntry, strings: Record<string, string>): { fields: Record<string, unknown>; error?: string } {
+function decodeFields(
+  entry: RawEntry,
+  strings: Record<string, string>,
+): { fields: Record<string, unknown>; error?: string } {
   const fields: Record<string, unknown> = {};
   const tex: string[] = [];
   for (const name of KEPT) {
@@ -90,8 +101,12 @@ function decodeFields(entry: RawEntry, strings: Record<string, string>): { field
   if (tex.length === 0) return { fields };
   const library = parse(`@misc{x,\n${tex.join(',\n')}\n}`, { ...PARSER_OPTIONS, strings });
   const parsed = library.entries[0]?.fields ?? {};
-  const unresolved = library.errors.map((e) => /^Unresolved @string reference "(.+)"$/.exec(e.error)?.[1]).filter(Boolean);
-  const titleMacro = unresolved.find((macro) => new RegExp(`(^|#)\\s*${macro}\\s*(#|$)`, 'i').test(entry.fields.get('title') ?? ''));
+  const unresolved = library.errors
+    .map((e) => /^Unresolved @string reference "(.+)"$/.exec(e.error)?.[1])
+    .filter(Boolean);
+  const titleMacro = unresolved.find((macro) =>
+    new RegExp(`(^|#)\\s*${macro}\\s*(#|$)`, 'i').test(entry.fields.get('title') ?? ''),
+  );
   if (titleMacro) return { fields, error: `its title uses the @string "${titleMacro}", which the file never defines` };
   const other = library.errors.find((e) => !/^Unresolved @string reference/.test(e.error));
   if (other && !parsed.title && !fields.title) return { fields, error: other.error };
@@ -173,11 +188,20 @@ function readStrings(chunks: string[]): Record<string, string> {
 
 /** Reads the entries one at a time, yielding between them so a caller can pause. */
 function* readEntries(source: string, out: BibtexImport): Generator<void, void, void> {
-  const scanned = scanBibtex(source);
+  // Old Mac files end lines with CR alone: as LF, entry starts and line numbers are found the same way.
+  const scanned = scanBibtex(source.replace(/\r\n?/g, '\n'));
   const strings = readStrings(scanned.strings);
   out.skipped.push(...scanned.skipped);
   const parents = new Set(
-    scanned.entries.map((e) => e.fields.get('crossref')?.replace(/^[{"]|[}"]$/g, '').trim().toLowerCase()).filter(Boolean),
+    scanned.entries
+      .map((e) =>
+        e.fields
+          .get('crossref')
+          ?.replace(/^[{"]|[}"]$/g, '')
+          .trim()
+          .toLowerCase(),
+      )
+      .filter(Boolean),
   );
   for (const entry of scanned.entries) {
     yield;
@@ -187,7 +211,10 @@ function* readEntries(source: string, out: BibtexImport): Generator<void, void, 
       continue;
     }
     if (CONTAINERS.has(entry.type) && parents.has(entry.key.toLowerCase())) {
-      out.skipped.push({ line: entry.line, reason: `${where} is the volume other entries cite through crossref, not a paper.` });
+      out.skipped.push({
+        line: entry.line,
+        reason: `${where} is the volume other entries cite through crossref, not a paper.`,
+      });
       continue;
     }
     const { fields, error } = decodeFields(entry, strings);

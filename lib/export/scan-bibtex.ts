@@ -106,7 +106,10 @@ class EntryReader {
       else if (c === '"') this.quoted();
       else {
         const word = /^[^\s,#{}"()=]+/.exec(this.text.slice(this.i, Math.min(this.end, this.i + 200)))?.[0];
-        if (!word) throw new ScanError(c === undefined ? 'it ends in the middle of a field' : `a field value starts with "${c}"`);
+        if (!word)
+          throw new ScanError(
+            c === undefined ? 'it ends in the middle of a field' : `a field value starts with "${c}"`,
+          );
         this.i += word.length;
       }
       this.skipSpace();
@@ -179,7 +182,10 @@ export function scanBibtex(text: string): ScannedBibtex {
       result.entries.push({ type: start.type, key, line, fields });
     } catch (error) {
       if (!(error instanceof ScanError)) throw error;
-      result.skipped.push({ line, reason: `The @${start.type} entry${keyOf(text, start.body)} could not be read: ${error.message}.` });
+      result.skipped.push({
+        line,
+        reason: `The @${start.type} entry${keyOf(text, start.body)} could not be read: ${error.message}.`,
+      });
       consumed = end;
     }
   });

@@ -14,7 +14,12 @@ export function identityKeys(ref: PaperRef): string[] {
   if (ref.arxivId) keys.push(`arxiv:${bareArxivId(ref.arxivId)}`);
   // matchKey keeps Latin, Cyrillic and CJK only; a title in another script (Korean, Arabic) is
   // still a title: its letters and digits, case-folded, name it.
-  const title = matchKey(ref.title) || ref.title.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const title =
+    matchKey(ref.title) ||
+    ref.title
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '');
   if (title) keys.push(`title:${title}`);
   return keys;
 }

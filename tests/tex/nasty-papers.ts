@@ -26,13 +26,16 @@ export const NASTY: { paper: ExportPaper; shows: string }[] = [
     shows: 'QAat100for51snakecasebraces',
   },
   { paper: paper(2, { title: 'One { brace opened, never closed', note: 'and } one closed' }), shows: 'Onebraceopened' },
-  { paper: paper(3, { title: 'Closed } first then { opened' }), shows: 'Closedfirstthenopened' },
+  { paper: paper(3, { title: 'Closed } before then { opened' }), shows: 'Closedbeforethenopened' },
   {
     paper: paper(4, { title: 'AstroM$^3$: A self-supervised multimodal model', arxivId: '2411.08842' }),
     shows: 'AstroM3Aselfsupervised',
   },
   { paper: paper(5, { title: 'Sorting in $O(n^2)$ time and $x_1^2$ space' }), shows: 'Sortingin' },
-  { paper: paper(6, { title: 'Broken math $x^^2$ and $\\frac{a}{b}$ and $\\input{x}$ and a lone $ sign' }), shows: 'Brokenmath' },
+  {
+    paper: paper(6, { title: 'Broken math $x^^2$ and $\\frac{a}{b}$ and $\\input{x}$ and a lone $ sign' }),
+    shows: 'Brokenmath',
+  },
   {
     paper: paper(7, {
       title: 'Sabiá: Portuguese Large Language Models, façade, naïve, Ørsted, Łódź, Æsir, Straße, İstanbul, Ångström',
@@ -47,7 +50,8 @@ export const NASTY: { paper: ExportPaper; shows: string }[] = [
   {
     paper: paper(11, {
       title: 'PA-LLaVA: A Large Language-Vision Assistant for Human Pathology Image Understanding',
-      abstract: 'All codes are available at: https://github.com/ddw2AIGROUP2CQUPT/PA-LLaVA}{https://github.com/ddw2AIGROUP2CQUPT/PA-LLaVA',
+      abstract:
+        'All codes are available at: https://github.com/ddw2AIGROUP2CQUPT/PA-LLaVA}{https://github.com/ddw2AIGROUP2CQUPT/PA-LLaVA',
       date: 'Aug 18, 2024',
     }),
     shows: 'PALLaVAALargeLanguageVision',
@@ -61,8 +65,14 @@ export const NASTY: { paper: ExportPaper; shows: string }[] = [
     shows: 'Pretrainingandquotes',
   },
   { paper: paper(13, { title: 'Greek αβγ and Δ, math-ish ≤ ∑ ∞ and ½ °C ±1 ×2 € £ © ™' }), shows: 'Greek' },
-  { paper: paper(14, { title: '\\textbf{not a command} \\\\ \\par \\relax \\csname', note: '\\' }), shows: 'textbfnotacommand' },
-  { paper: paper(15, { title: 'Title with\nnewlines\tand\u00a0non-breaking   spaces' }), shows: 'Titlewithnewlinesandnonbreakingspaces' },
+  {
+    paper: paper(14, { title: '\\textbf{not a command} \\\\ \\par \\relax \\csname', note: '\\' }),
+    shows: 'textbfnotacommand',
+  },
+  {
+    paper: paper(15, { title: 'Title with\nnewlines\tand\u00a0non-breaking   spaces' }),
+    shows: 'Titlewithnewlinesandnonbreakingspaces',
+  },
   {
     paper: paper(16, {
       title: 'Authors given',

@@ -19,12 +19,12 @@ export interface TexRun {
   bbl: string;
 }
 
-function document(style: TexStyle): string {
+function document(style: TexStyle, extra: string): string {
   const [packages, bibliography] =
     style === 'biblatex'
       ? ['\\usepackage[backend=biber]{biblatex}\n\\addbibresource{refs.bib}', '\\printbibliography']
       : [style === 'plainnat' ? '\\usepackage{natbib}' : '', `\\bibliographystyle{${style}}\n\\bibliography{refs}`];
-  return `\\documentclass{article}\n${packages}\n\\begin{document}\nReferences.\n\\nocite{*}\n${bibliography}\n\\end{document}\n`;
+  return `\\documentclass{article}\n${extra}\n${packages}\n\\pagestyle{empty}\n\\begin{document}\nReferences.\n\\nocite{*}\n${bibliography}\n\\end{document}\n`;
 }
 
 function run(dir: string, command: string, args: string[]) {
@@ -39,11 +39,11 @@ function latexErrors(log: string): string[] {
 }
 
 /** Compiles `bib` in a fresh directory with the given style; the directory is removed afterwards. */
-export function compileBibliography(bib: string | Buffer, style: TexStyle): TexRun {
+export function compileBibliography(bib: string | Buffer, style: TexStyle, preamble = ''): TexRun {
   const dir = mkdtempSync(join(tmpdir(), `paper-lens-tex-${style}-`));
   try {
     writeFileSync(join(dir, 'refs.bib'), bib);
-    writeFileSync(join(dir, 'doc.tex'), document(style));
+    writeFileSync(join(dir, 'doc.tex'), document(style, preamble));
     const errors: string[] = [];
     const warnings: string[] = [];
     const latex = () => {
@@ -68,17 +68,22 @@ export function compileBibliography(bib: string | Buffer, style: TexStyle): TexR
       // BibTeX's errors are the lines before "---line N of file refs.bib" and "(There were N error messages)".
       for (const line of blg.split('\n')) {
         if (/^Warning--/.test(line)) warnings.push(`bibtex: ${line}`);
-        else if (/^(I was expecting|I'm skipping|You're missing|Illegal|Sorry|Too many|Unbalanced|.*---line \d+ of file)/.test(line))
+        else if (
+          /^(I was expecting|I'm skipping|You're missing|Illegal|Sorry|Too many|Unbalanced|.*---line \d+ of file)/.test(
+            line,
+          )
+        )
           errors.push(`bibtex: ${line}`);
       }
-      if (status !== null && status >= 2 && !errors.some((e) => e.startsWith('bibtex'))) errors.push(`bibtex exited with ${status}`);
+      if (status !== null && status >= 2 && !errors.some((e) => e.startsWith('bibtex')))
+        errors.push(`bibtex exited with ${status}`);
     }
     if (errors.length === 0) latex();
     const bblPath = join(dir, 'doc.bbl');
     const bbl = existsSync(bblPath) ? readFileSync(bblPath, 'utf8') : '';
     let text = '';
     if (errors.length === 0 && existsSync(join(dir, 'doc.pdf'))) {
-      text = run(dir, 'pdftotext', ['-enc', 'UTF-8', 'doc.pdf', '-']).output;
+      text = run(dir, 'pdftotext', ['-raw', '-enc', 'UTF-8', 'doc.pdf', '-']).output;
     }
     return { errors, warnings, text: text.replace(/-\n/g, '').replace(/\s+/g, ' '), bbl };
   } finally {
