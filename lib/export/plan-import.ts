@@ -45,10 +45,17 @@ export function doiOfUrl(url: string | null): string | null {
   return doi ? decodeURIComponent(doi).toLowerCase() : null;
 }
 
-/** Every key an entry is found by: its identity keys and its DOI. */
+const keyCache = new WeakMap<SavedPaper, string[]>();
+
+/** Every key an entry is found by: its identity keys and its DOI (computed once per entry object). */
 function keysOf(entry: SavedPaper): string[] {
-  const doi = doiOfUrl(entry.url);
-  return doi ? [...identityKeys(entry), `doi:${doi}`] : identityKeys(entry);
+  let keys = keyCache.get(entry);
+  if (!keys) {
+    const doi = doiOfUrl(entry.url);
+    keys = doi ? [...identityKeys(entry), `doi:${doi}`] : identityKeys(entry);
+    keyCache.set(entry, keys);
+  }
+  return keys;
 }
 
 /** Two entries that agree on a title are still two papers when their arXiv ids or DOIs differ. */

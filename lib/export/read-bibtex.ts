@@ -5,7 +5,7 @@
 // minified, mostly LaTeX-to-unicode tables, so only the import path loads this module.
 import { parse } from '@retorquere/bibtex-parser';
 import { ARXIV_ID } from '../pages/arxiv';
-import { scanBibtex, type RawEntry, type SkippedEntry } from './scan-bibtex';
+import { scanSteps, type RawEntry, type ScannedBibtex, type SkippedEntry } from './scan-bibtex';
 import { ImportError, type ImportedPaper } from './types';
 
 export { findUnbalancedBrace } from './unbalanced';
@@ -61,8 +61,8 @@ export interface BibtexImport {
 }
 
 /** Removes the parser's rich-text markup (<i>, <b>, <span class="nocase">...) and keeps paragraphs. */
-function plain(text: string, keepParagraphs = false): string {
-  const paragraphs = text.split(/<\/?(?:p|br)\s*\/?>|\n\s*\n/i).map((part) =>
+function plain(value: string, keepParagraphs = false): string {
+  const paragraphs = value.split(/<\/?(?:p|br)\s*\/?>|\n\s*\n/i).map((part) =>
     part
       .replace(/<\/?(?:i|b|sup|sub|sc|code|li|span)(?:\s[^>]*)?>/gi, '')
       .replace(/\s+/g, ' ')
@@ -75,12 +75,20 @@ function plain(text: string, keepParagraphs = false): string {
     .normalize('NFC');
 }
 
-/** A raw value that holds no TeX: one braced or quoted group of plain text, or a number. */
+/**
+ * A raw value that holds no TeX: one braced or quoted group of plain text (inner braces only
+ * protect case, as in {T}ransformer, and are dropped), or a number. Null when the parser is needed.
+ */
 function plainValue(raw: string): string | null {
   if (/^\d+$/.test(raw)) return raw;
-  const inner = /^\{([^{}]*)\}$/.exec(raw)?.[1] ?? /^"([^{}"]*)"$/.exec(raw)?.[1];
-  if (inner === undefined || /[\\$~^_&%#`']|--/.test(inner)) return null;
-  return inner;
+  const inner = /^\{(.*)\}$/s.exec(raw)?.[1] ?? /^"([^"]*)"$/s.exec(raw)?.[1];
+  if (inner === undefined || /[\\$~^_&%#`'"]|--/.test(inner)) return null;
+  let depth = 0;
+  for (const c of inner) {
+    if (c === '{') depth++;
+    else if (c === '}' && --depth < 0) return null;
+  }
+  return depth === 0 ? inner.replace(/[{}]/g, '').replace(/\s+/g, ' ').trim() : null;
 }
 
 /** The entry's kept fields decoded to text: plain values directly, the rest through the parser. */
@@ -93,8 +101,8 @@ function decodeFields(
   for (const name of KEPT) {
     const raw = entry.fields.get(name);
     if (raw === undefined) continue;
-    const value = name === 'keywords' ? null : plainValue(raw);
-    if (value !== null) fields[name] = value;
+    const value = plainValue(raw);
+    if (value !== null) fields[name] = name === 'keywords' ? value.split(/\s*[,;]\s*/).filter(Boolean) : value;
     // Our own export wraps text pdfLaTeX cannot print in this macro: the text inside is the value.
     else tex.push(`${name} = ${raw.replace(/\\PaperLensUnicode\s*(?=\{)/g, '')}`);
   }
@@ -108,7 +116,7 @@ function decodeFields(
     new RegExp(`(^|#)\\s*${macro}\\s*(#|$)`, 'i').test(entry.fields.get('title') ?? ''),
   );
   if (titleMacro) return { fields, error: `its title uses the @string "${titleMacro}", which the file never defines` };
-  const other = library.errors.find((e) => !/^Unresolved @string reference/.test(e.error));
+  const other = library.errors.find((e) => !e.error.startsWith('Unresolved @string reference'));
   if (other && !parsed.title && !fields.title) return { fields, error: other.error };
   return { fields: { ...parsed, ...fields } };
 }
@@ -189,7 +197,8 @@ function readStrings(chunks: string[]): Record<string, string> {
 /** Reads the entries one at a time, yielding between them so a caller can pause. */
 function* readEntries(source: string, out: BibtexImport): Generator<void, void, void> {
   // Old Mac files end lines with CR alone: as LF, entry starts and line numbers are found the same way.
-  const scanned = scanBibtex(source.replace(/\r\n?/g, '\n'));
+  const scanned: ScannedBibtex = { entries: [], strings: [], skipped: [] };
+  yield* scanSteps(source.replace(/\r\n?/g, '\n'), scanned);
   const strings = readStrings(scanned.strings);
   out.skipped.push(...scanned.skipped);
   const parents = new Set(

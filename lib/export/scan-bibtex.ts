@@ -152,6 +152,13 @@ class EntryReader {
 
 /** Splits BibTeX text into raw entries; an entry that cannot be read is skipped with its line and reason. */
 export function scanBibtex(text: string): ScannedBibtex {
+  const result: ScannedBibtex = { entries: [], strings: [], skipped: [] };
+  for (const _ of scanSteps(text, result));
+  return result;
+}
+
+/** scanBibtex one entry at a time, yielding between entries so a caller can pause. */
+export function* scanSteps(text: string, result: ScannedBibtex): Generator<void, void, void> {
   const lineOf = lineIndex(text);
   const starts = [...text.matchAll(ENTRY_START)].map((m) => ({
     at: m.index + m[1]!.length,
@@ -159,23 +166,23 @@ export function scanBibtex(text: string): ScannedBibtex {
     type: m[2]!.toLowerCase(),
     close: m[3] === '{' ? '}' : ')',
   }));
-  const result: ScannedBibtex = { entries: [], strings: [], skipped: [] };
   let consumed = 0;
-  starts.forEach((start, n) => {
+  for (const [n, start] of starts.entries()) {
+    if (n % 50 === 0) yield;
     // An entry that ran past this start (its braces swallowed this line) already holds it.
-    if (start.at < consumed) return;
+    if (start.at < consumed) continue;
     const end = starts[n + 1]?.at ?? text.length;
     const line = lineOf(start.at);
     const reader = new EntryReader(text, start.body, end, start.close);
     try {
-      if (start.type === 'comment') return;
+      if (start.type === 'comment') continue;
       if (start.type === 'preamble' || start.type === 'string') {
         reader.i = start.body - 1;
         if (start.close === '}') reader.braced();
         else reader.entry();
         if (start.type === 'string') result.strings.push(text.slice(start.at, reader.i));
         consumed = reader.i;
-        return;
+        continue;
       }
       const { key, fields } = reader.entry();
       consumed = reader.i;
@@ -188,8 +195,7 @@ export function scanBibtex(text: string): ScannedBibtex {
       });
       consumed = end;
     }
-  });
-  return result;
+  }
 }
 
 function keyOf(text: string, body: number): string {

@@ -58,8 +58,8 @@ export function compileBibliography(bib: string | Buffer, style: TexStyle, pream
       // --validate-datamodel: biber checks every entry against biblatex's data model, strictly.
       const { status, output } = run(dir, 'biber', ['--validate-datamodel', 'doc']);
       for (const line of output.split('\n')) {
-        if (/^ERROR - /.test(line)) errors.push(`biber: ${line}`);
-        else if (/^WARN - /.test(line)) warnings.push(`biber: ${line}`);
+        if (line.startsWith('ERROR - ')) errors.push(`biber: ${line}`);
+        else if (line.startsWith('WARN - ')) warnings.push(`biber: ${line}`);
       }
       if (status !== 0 && !errors.some((e) => e.startsWith('biber'))) errors.push(`biber exited with ${status}`);
     } else {
@@ -67,7 +67,7 @@ export function compileBibliography(bib: string | Buffer, style: TexStyle, pream
       const blg = existsSync(join(dir, 'doc.blg')) ? readFileSync(join(dir, 'doc.blg'), 'latin1') : output;
       // BibTeX's errors are the lines before "---line N of file refs.bib" and "(There were N error messages)".
       for (const line of blg.split('\n')) {
-        if (/^Warning--/.test(line)) warnings.push(`bibtex: ${line}`);
+        if (line.startsWith('Warning--')) warnings.push(`bibtex: ${line}`);
         else if (
           /^(I was expecting|I'm skipping|You're missing|Illegal|Sorry|Too many|Unbalanced|.*---line \d+ of file)/.test(
             line,
