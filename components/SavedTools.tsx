@@ -1,10 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
-import { toBibtex } from '../lib/export/bibtex';
-import { toCsv } from '../lib/export/csv';
-import { toJsonExport } from '../lib/export/json';
-import { toMarkdown } from '../lib/export/markdown';
+import { EXPORT_FORMATS, exportPapers, withCorpusFacts, type ExportFormat } from '../lib/export/formats';
+import type { ImportPreview } from '../lib/export/preview-import';
 import { toRelatedWorkStarter } from '../lib/export/starter';
-import { MAX_IMPORT_CHARS, type ExportPaper, type ImportedPaper } from '../lib/export/types';
+import { MAX_IMPORT_CHARS, type ExportPaper } from '../lib/export/types';
 import type { CorpusClient } from '../lib/messaging/client';
 import type { RelatedPaper } from '../lib/service/corpus-service';
 import type { SavedPaper } from '../lib/storage/saved-list';
@@ -18,17 +16,22 @@ interface Props {
   download: (name: string, type: string, text: string) => void;
 }
 
-interface Preview {
-  file: string;
-  papers: ImportedPaper[];
-  add: number;
-  update: number;
-  unchanged: number;
+/** What the preview says, in one line: the counts, the file's encoding and what was linked or fitted. */
+function previewSummary(p: ImportPreview): string {
+  const parts = [
+    `${p.plan.add.length} to add`,
+    `${p.plan.update.length} to update`,
+    `${p.plan.unchanged} already in your list`,
+  ];
+  if (p.plan.duplicatesInFile > 0) parts.push(`${p.plan.duplicatesInFile} duplicates in the file merged`);
+  if (p.linkedToCorpus > 0) parts.push(`${p.linkedToCorpus} linked to corpus papers`);
+  if (p.encoding !== 'utf-8') parts.push(`read as ${p.encoding}`);
+  return `${p.file}: ${parts.join(', ')}.`;
 }
 
 /** Export the list (or one tag) in four formats and a related-work starter; import with a preview. */
 export function SavedTools({ client, papers, tag, download }: Props) {
-  const [preview, setPreview] = useState<Preview | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const chosen = tag === null ? papers : papers.filter((p) => p.tags.includes(tag));
@@ -36,16 +39,22 @@ export function SavedTools({ client, papers, tag, download }: Props) {
 
   const withCorpus = async (): Promise<ExportPaper[]> =>
     Promise.all(
-      chosen.map(async (p) => {
-        const corpus = p.corpusId ? await client.call('getPaper', p.corpusId) : null;
-        return corpus ? { ...p, date: corpus.date, organisation: corpus.organisation, abstract: corpus.abstract } : p;
-      }),
+      chosen.map(async (p) => withCorpusFacts(p, p.corpusId ? await client.call('getPaper', p.corpusId) : null)),
     );
+  // The same table and writers as `npm run corpus -- export`.
   const exports: [string, () => Promise<void>][] = [
-    ['Export BibTeX', async () => download(`${base}.bib`, 'application/x-bibtex', toBibtex(await withCorpus()))],
-    ['Export CSV', async () => download(`${base}.csv`, 'text/csv', toCsv(chosen))],
-    ['Export JSON', async () => download(`${base}.json`, 'application/json', toJsonExport(chosen))],
-    ['Export Markdown', async () => download(`${base}.md`, 'text/markdown', toMarkdown(chosen))],
+    ...(Object.keys(EXPORT_FORMATS) as ExportFormat[]).map((format): [string, () => Promise<void>] => {
+      const { label, extension, type } = EXPORT_FORMATS[format];
+      return [
+        `Export ${label}`,
+        async () =>
+          download(
+            `${base}.${extension}`,
+            type,
+            exportPapers(format, format === 'bibtex' ? await withCorpus() : chosen),
+          ),
+      ];
+    }),
     [
       'Export related-work starter',
       async () => {
@@ -70,17 +79,23 @@ export function SavedTools({ client, papers, tag, download }: Props) {
         const mb = (file.size / 1024 / 1024).toFixed(1);
         throw new Error(`${file.name}: The file is too large to import (${mb} MB; the limit is 5 MB).`);
       }
-      // The BibTeX parser is large: it loads only when someone imports.
-      const { parseImport, planImport } = await import('../lib/export/import');
-      const parsed = parseImport(await file.text(), file.name);
-      const plan = planImport(papers, parsed.papers, Date.now());
-      setPreview({
-        file: file.name,
-        papers: parsed.papers,
-        add: plan.add.length,
-        update: plan.update.length,
-        unchanged: plan.unchanged,
-      });
+      // The BibTeX parser is large: it loads only when someone imports. The preview reads the file in
+      // slices and links titles to the corpus through the background's matcher.
+      const [{ previewImport }, { createPause }] = await Promise.all([
+        import('../lib/export/preview-import'),
+        import('../lib/export/slices'),
+      ]);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      setPreview(
+        await previewImport({
+          bytes,
+          fileName: file.name,
+          existing: papers,
+          matchTitles: (titles) => client.call('matchTitles', titles),
+          pause: createPause(),
+          now: Date.now(),
+        }),
+      );
     } catch (error) {
       setMessage({ text: `Nothing was imported. ${(error as Error).message}`, error: true });
     }
@@ -89,8 +104,15 @@ export function SavedTools({ client, papers, tag, download }: Props) {
   const apply = async () => {
     if (!preview) return;
     try {
-      const result = await client.call('applyImport', preview.papers);
-      setMessage({ text: `Imported: ${result.added} added, ${result.updated} updated.`, error: false });
+      const { importBatches } = await import('../lib/export/preview-import');
+      let added = 0;
+      let updated = 0;
+      for (const batch of importBatches(preview.plan)) {
+        const result = await client.call('applyImport', batch);
+        added += result.added;
+        updated += result.updated;
+      }
+      setMessage({ text: `Imported: ${added} added, ${updated} updated.`, error: false });
     } catch (error) {
       setMessage({ text: `Nothing was imported. ${(error as Error).message}`, error: true });
     }
@@ -110,7 +132,7 @@ export function SavedTools({ client, papers, tag, download }: Props) {
       <input
         ref={fileRef}
         type="file"
-        accept=".json,.bib,.bibtex,application/json"
+        accept=".json,.bib,.bibtex,.txt,application/json,application/x-bibtex,text/x-bibtex"
         aria-label="Import file"
         hidden
         onChange={(e) => {
@@ -121,9 +143,31 @@ export function SavedTools({ client, papers, tag, download }: Props) {
       />
       {preview && (
         <div class="pl-preview" role="status">
-          <p>
-            {preview.file}: {preview.add} to add, {preview.update} to update, {preview.unchanged} already in your list.
-          </p>
+          <p>{previewSummary(preview)}</p>
+          {preview.skipped.length > 0 && (
+            <details>
+              <summary>{preview.skipped.length} entries skipped</summary>
+              <ul class="pl-skipped">
+                {preview.skipped.slice(0, 100).map((s) => (
+                  <li key={s.line}>
+                    Line {s.line}: {s.reason}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          {preview.fitted.length > 0 && (
+            <details>
+              <summary>{preview.fitted.length} entries shortened to fit</summary>
+              <ul class="pl-skipped">
+                {preview.fitted.slice(0, 100).map((f, i) => (
+                  <li key={i}>
+                    {f.title}: {f.changes.join('; ')}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
           <button type="button" onClick={() => void apply()}>
             Apply import
           </button>

@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { CORPUS_FILES, openCorpus } from '../lib/corpus/corpus-files';
+import { corpusPaperEntry, EXPORT_FORMATS, exportPapers, isExportFormat } from '../lib/export/formats';
+import { previewImport } from '../lib/export/preview-import';
+import { ImportError } from '../lib/export/types';
 import { UnknownPaperError, type CorpusService } from '../lib/service/corpus-service';
 import { splitTitleAndAbstract } from '../lib/text/split-text';
 import { resolvePaperRef, wholeTitleMatch } from '../lib/match/resolve-paper-ref';
@@ -30,7 +33,10 @@ const USAGE = `usage: npm run corpus -- <command>
   related <id> [--k N]                   the N most related corpus papers
   related --all [--k N]                  the same for every paper, one line each
   related --text "<title and abstract>" [--k N]
-  search "<query>" [--k N]`;
+  search "<query>" [--k N]
+  export --format bibtex|csv|json|markdown [--print-notes]
+                                         the whole corpus in that format, as the popup exports it
+  import-preview FILE                    what importing FILE would do, as one JSON object (writes nothing)`;
 
 class UsageError extends Error {}
 
@@ -133,6 +139,8 @@ async function run(argv: string[]): Promise<void> {
       text: { type: 'string' },
       jsonl: { type: 'boolean' },
       list: { type: 'string' },
+      format: { type: 'string' },
+      'print-notes': { type: 'boolean' },
     },
   });
   const allowed: Record<string, string[]> = {
@@ -141,6 +149,8 @@ async function run(argv: string[]): Promise<void> {
     match: ['jsonl', 'list'],
     related: ['k', 'all', 'text'],
     search: ['k'],
+    export: ['format', 'print-notes'],
+    'import-preview': [],
   };
   if (command === undefined || command === 'help' || command === '--help') throw new UsageError('no command given');
   if (!(command in allowed)) throw new UsageError(`unknown command "${command}"`);
@@ -171,6 +181,48 @@ async function run(argv: string[]): Promise<void> {
       return related(service, positionals, values, k);
     case 'search':
       return print({ query: positionals[0], results: service.search(oneArgument(positionals, 'search query'), k) });
+    case 'export': {
+      if (positionals.length > 0) throw new UsageError('export takes no arguments, only --format');
+      const format = values.format ?? '';
+      if (!isExportFormat(format))
+        throw new UsageError(`--format must be one of ${Object.keys(EXPORT_FORMATS).join(', ')}, not "${format}"`);
+      const notes = values['print-notes'] ? 'note' : 'annote';
+      process.stdout.write(exportPapers(format, service.papers.map(corpusPaperEntry), { notes }));
+      return;
+    }
+    case 'import-preview':
+      return importPreview(service, oneArgument(positionals, 'file name'));
+  }
+}
+
+/** The import preview of a file against an empty list: the popup's code, with the corpus's own title matcher. */
+async function importPreview(service: CorpusService, file: string): Promise<void> {
+  if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+  try {
+    const preview = await previewImport({
+      bytes: readFileSync(file),
+      fileName: file,
+      existing: [],
+      matchTitles: async (titles) => titles.map((title) => service.matchTitle(title).match),
+      pause: async () => {},
+      now: Date.now(),
+    });
+    print({
+      entries: preview.entries,
+      new: preview.plan.add.length,
+      merged: preview.plan.duplicatesInFile + preview.plan.update.length + preview.plan.unchanged,
+      linkedToCorpus: preview.linkedToCorpus,
+      skipped: preview.skipped,
+      format: preview.format,
+      encoding: preview.encoding,
+      fitted: preview.fitted,
+    });
+  } catch (error) {
+    if (error instanceof ImportError) {
+      console.error(`error: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
   }
 }
 

@@ -69,6 +69,8 @@ if (built && run('node', ['scripts/ensure-firefox.mjs'])) {
 } else {
   summary.push('firefox: 0 passed, 1 failed');
 }
+// The BibTeX export compiled by real TeX; vitest.tex.config.ts installs the TeX tools when missing.
+vitest('tex', ['--config', 'vitest.tex.config.ts']);
 // One small iteration of the benchmark, so it cannot rot (npm run bench gives the real figures).
 if (built) checks('bench', [['npx', ['tsx', 'scripts/bench.ts', '--quick']]]);
 else summary.push('bench: 0 passed, 1 failed');

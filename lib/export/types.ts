@@ -7,6 +7,8 @@ export interface ExportPaper extends SavedPaper {
   date?: string | null;
   organisation?: string | null;
   abstract?: string | null;
+  /** Author names ("Last, First" or "First Last"), when known. */
+  authors?: readonly string[] | null;
 }
 
 /** One paper read from an imported file: a PaperRef with whatever tags, note and state the file had. */

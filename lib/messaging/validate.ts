@@ -1,3 +1,4 @@
+import { IMPORT_LIMITS } from '../export/import-limits';
 import type { ImportedPaper } from '../export/types';
 import { ARXIV_ID } from '../pages/arxiv';
 import { ENVELOPE_FIELDS } from './wire';
@@ -216,12 +217,13 @@ export function checkSavedEntry(value: unknown): CheckedRef & {
 
 /** Checks papers read from an import file: a paper reference plus tags, a note and, from our JSON, the rest. */
 export function checkImported(value: unknown): ImportedPaper[] {
-  return checkArray(value, 'papers', LIMITS.titles).map((item: unknown, i: number) => {
+  // The import preview fits every paper to the same IMPORT_LIMITS before it says what will happen.
+  return checkArray(value, 'papers', IMPORT_LIMITS.papersPerMessage).map((item: unknown, i: number) => {
     const paper = checkObject(item, `papers[${i}]`, SAVED_FIELDS);
     const out: ImportedPaper = {
       ...checkPaperRef(paper, true),
-      tags: checkStrings(paper.tags ?? [], `papers[${i}].tags`, 50, 60),
-      note: checkString(paper.note ?? '', `papers[${i}].note`, 20_000),
+      tags: checkStrings(paper.tags ?? [], `papers[${i}].tags`, IMPORT_LIMITS.tags, IMPORT_LIMITS.tag),
+      note: checkString(paper.note ?? '', `papers[${i}].note`, IMPORT_LIMITS.note),
     };
     if (paper.key !== undefined) out.key = checkString(paper.key, `papers[${i}].key`, LIMITS.title);
     if (paper.savedAt !== undefined) out.savedAt = checkNumber(paper.savedAt, `papers[${i}].savedAt`);

@@ -17,7 +17,14 @@ export function identityKeys(ref: PaperRef): string[] {
   const keys: string[] = [];
   if (ref.corpusId) keys.push(corpusKey(ref.corpusId));
   if (ref.arxivId) keys.push(`arxiv:${bareArxivId(ref.arxivId)}`);
-  const title = matchKey(ref.title);
+  // matchKey keeps Latin, Cyrillic and CJK only; a title in another script (Korean, Arabic) is
+  // still a title: its letters and digits, case-folded, name it.
+  const title =
+    matchKey(ref.title) ||
+    ref.title
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '');
   if (title) keys.push(`title:${title}`);
   return keys;
 }

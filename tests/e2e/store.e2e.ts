@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BADGE } from './helpers/badges';
-import { ARTIFACTS_DIR, launchExtension, type ExtensionBrowser } from './helpers/browser';
+import { ARTIFACTS_DIR, launchExtension, type ExtensionBrowser } from '../../tools/browser/launch';
 import { fixture, fixtureHtml, type ChromeApi } from './helpers/fixtures';
 
 const STORE_DIR = join(ARTIFACTS_DIR, 'store');

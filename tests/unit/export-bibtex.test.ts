@@ -1,6 +1,7 @@
 import { parse } from '@retorquere/bibtex-parser';
 import { describe, expect, it } from 'vitest';
 import { baseKey, citationKeys, escapeBibtex, toBibtex } from '../../lib/export/bibtex';
+import { BIBTEX_PREAMBLE } from '../../lib/export/tex-text';
 import type { ExportPaper } from '../../lib/export/types';
 
 const paper = (over: Partial<ExportPaper>): ExportPaper => ({
@@ -17,10 +18,17 @@ const paper = (over: Partial<ExportPaper>): ExportPaper => ({
 });
 
 // Titles as another tool reads them: the real parser, with its default sentence-casing turned off.
+// It reports the two macros of the export's own @preamble as unknown, and nothing else.
 const read = (bib: string) => {
   const library = parse(bib, { sentenceCase: false, english: false });
-  expect(library.errors).toEqual([]);
-  return library.entries;
+  const known = /^unhandled macro \\(providecommand|PaperLensUnicode)$/;
+  expect(library.errors.filter((e) => !known.test(e.error))).toEqual([]);
+  return library.entries.map((e) => ({
+    ...e,
+    fields: Object.fromEntries(
+      Object.entries(e.fields).map(([k, v]) => [k, typeof v === 'string' ? v.normalize('NFC') : v]),
+    ),
+  }));
 };
 
 const SPECIAL = 'Q&A at 100% for $5: #1 snake_case {braces} ~tilde ^caret back\\slash <tags> a|b';
@@ -32,7 +40,7 @@ const TITLES = [
 ];
 
 describe('toBibtex', () => {
-  it('writes one @misc entry with arXiv eprint fields, year, keywords, note and a double-braced title', () => {
+  it('writes a @preamble, then one @misc entry: key, title, arXiv id where classic styles print it, eprint, year, keywords, notes in annote', () => {
     const bib = toBibtex([
       paper({
         key: 'arxiv:2304.07880',
@@ -45,34 +53,48 @@ describe('toBibtex', () => {
     ]);
     expect(bib).toBe(
       [
+        `${BIBTEX_PREAMBLE}`,
+        '',
         '@misc{sabia2023,',
-        '  title = {{Sabiá: Portuguese Large Language Models}},',
+        '  key = {Sabia Portuguese Large},',
+        "  title = {{Sabi{\\'a}: Portuguese Large Language Models}},",
+        '  howpublished = {arXiv:2304.07880},',
         '  eprint = {2304.07880},',
         '  archivePrefix = {arXiv},',
         '  url = {https://arxiv.org/abs/2304.07880},',
         '  year = {2023},',
         '  organization = {Maritaca AI},',
         '  keywords = {llm, portuguese},',
-        '  note = {Read §3 \\& the 50\\% figure}',
+        '  annote = {Read {\\S}3 \\& the 50\\% figure}',
         '}',
         '',
       ].join('\n'),
     );
   });
 
+  it('prints the notes in note only when asked, and writes authors when known', () => {
+    const bib = toBibtex([paper({ note: 'mine', authors: ['Müller, Jürgen', 'Barnes and Noble'] })], { notes: 'note' });
+    expect(bib).toContain('  note = {mine}');
+    expect(bib).not.toContain('annote');
+    expect(bib).toContain('  author = {M{\\"u}ller, J{\\"u}rgen and {Barnes and Noble}},');
+    expect(bib).not.toContain('  key = ');
+  });
+
   it('parses back with @retorquere/bibtex-parser to the same titles, notes and fields', () => {
-    const papers = TITLES.map((title, i) => paper({ title, savedAt: i, note: title, tags: ['a_b', 'c&d', 'x,y;z{}'] }));
+    const papers = TITLES.map((title, i) => paper({ title, savedAt: i, note: title, tags: ['a_b', 'c&d', 'x,y;z'] }));
     papers[1] = { ...papers[1]!, arxivId: '2304.07880', url: 'https://example.org/a_b%20c?x={y}' };
     const entries = read(toBibtex(papers));
     expect(entries.map((e) => e.fields.title)).toEqual(TITLES);
-    expect(entries.map((e) => e.fields.note)).toEqual(TITLES);
+    expect(entries.map((e) => e.fields.annote)).toEqual(TITLES);
     expect(entries[0]!.fields.keywords).toEqual(['a_b', 'c&d', 'x y z']);
+    // A URL that \\url-less styles cannot print as it is stays out; the arXiv page is the link.
     expect(entries[1]!.fields).toMatchObject({
       eprint: '2304.07880',
       archiveprefix: 'arXiv',
-      url: 'https://example.org/a_b%20c?x=%7By%7D',
+      howpublished: 'arXiv:2304.07880',
       year: '2023',
     });
+    expect(entries[1]!.fields.url).toBeUndefined();
   });
 
   it('protects the capitalisation of the whole title with double braces', () => {
@@ -82,17 +104,27 @@ describe('toBibtex', () => {
     const unprotected = parse('@misc{x, title = {LLaMA: Open and Efficient Models}}', options).entries[0]!;
     expect(unprotected.fields.title).toBe('LLaMA: Open and efficient models');
     const entries = parse(toBibtex(TITLES.map((title) => paper({ title }))), options).entries;
-    expect(entries.map((e) => (e.fields.title ?? '').replace(/<\/?span[^>]*>/g, ''))).toEqual(TITLES);
+    expect(entries.map((e) => (e.fields.title ?? '').replace(/<\/?span[^>]*>/g, '').normalize('NFC'))).toEqual(TITLES);
   });
 
-  it('escapes & % $ # _ { } ~ ^ \\ < > | and breaks TeX ligatures', () => {
-    expect(escapeBibtex('&%$#_{}')).toBe('\\&\\%\\$\\#\\_\\{\\}');
+  it('escapes TeX specials and lone braces with commands whose own braces balance, and breaks TeX ligatures', () => {
+    // BibTeX and biber count \\{ and \\} as braces, so they cannot stand for a lone brace.
+    expect(escapeBibtex('&%$#_{}')).toBe('\\&\\%\\$\\#\\_\\textbraceleft{}\\textbraceright{}');
     expect(escapeBibtex('~^\\<>|')).toBe(
       '\\textasciitilde{}\\textasciicircum{}\\textbackslash{}\\textless{}\\textgreater{}\\textbar{}',
     );
     expect(escapeBibtex("a--b ``c'' ,,d !`e")).toBe("a-{}-b `{}`c'{}' ,{},d !{}`e");
     expect(escapeBibtex(' two\n lines\t ')).toBe('two lines');
-    expect(escapeBibtex('Sabiá 中文 α')).toBe('Sabiá 中文 α');
+    expect(escapeBibtex('Sabiá façade α')).toBe("Sabi{\\'a} fa{\\c{c}}ade $\\alpha$");
+    expect(escapeBibtex('中文 🦙')).toBe('{\\PaperLensUnicode{中文}} {\\PaperLensUnicode{🦙}}');
+  });
+
+  it('keeps simple math as math and prints any other dollar as a dollar', () => {
+    expect(escapeBibtex('AstroM$^3$ in $O(n^2)$')).toBe('AstroM$^3$ in $O(n^2)$');
+    expect(escapeBibtex('$x^^2$ costs $5 and $10')).toBe(
+      '\\$x\\textasciicircum{}\\textasciicircum{}2\\$ costs \\$5 and \\$10',
+    );
+    expect(escapeBibtex('$\\input{x}$')).toBe('\\$\\textbackslash{}input\\textbraceleft{}x\\textbraceright{}\\$');
   });
 });
 

@@ -55,7 +55,7 @@ const list: SavedPaper[] = [
 describe('parseImport', () => {
   it('reads our JSON export back exactly, detected by content', () => {
     const result = parseImport(`\uFEFF  ${toJsonExport(list, NOW)}`, 'list.txt');
-    expect(result).toEqual({ format: 'json', papers: list });
+    expect(result).toEqual({ format: 'json', papers: list, skipped: [] });
     expect(planImport([], result.papers, NOW).merged).toEqual(list);
   });
 
@@ -98,19 +98,25 @@ two}}
     ]);
   });
 
-  it('throws ImportError with the file name for unbalanced braces, no entries, unknown formats and huge files', () => {
-    expect(importError('@misc{a, title = {Unclosed}\n')).toBe(
-      'refs.bib: The BibTeX could not be read: Token mismatch, expected "}", found ""... at line 2, column 1 in "misc". Check for unbalanced braces or a missing comma.',
+  it('skips an unreadable entry with its line and reason and reads the rest', () => {
+    const result = parseImport(
+      '@misc{a, title = {First}}\n@misc{b, title = {Unclosed\n@misc{c, title = nomacro}\n@misc{d, year = {2020}}\n@misc{e, title = {Last}}\n',
+      'refs.bib',
     );
-    // The first entry is fine, but nothing partial is returned.
-    expect(importError('@misc{a, title = {x}}\n@misc{b, title = {y}')).toMatch(
-      /^refs\.bib: The BibTeX could not be read: Token mismatch.* at line 2, column \d+/,
-    );
-    expect(importError('@misc{a, title = nomacro}')).toBe(
-      'refs.bib: The BibTeX could not be read: Unresolved @string reference "nomacro".',
-    );
+    expect(result.papers.map((p) => p.title)).toEqual(['First', 'Last']);
+    expect(result.skipped).toEqual([
+      { line: 2, reason: 'The @misc entry "b" could not be read: a \'{\' in it is never closed.' },
+      {
+        line: 3,
+        reason:
+          'The @misc entry "c" could not be read: its title uses the @string "nomacro", which the file never defines.',
+      },
+      { line: 4, reason: 'The @misc entry "d" has no title.' },
+    ]);
+  });
+
+  it('throws ImportError with the file name for no entries, unknown formats and huge files', () => {
     expect(importError('@comment{nothing here}')).toBe('refs.bib: The BibTeX file holds no entries.');
-    expect(importError('@misc{a, year = {2020}}')).toBe('refs.bib: The BibTeX entry "a" has no title.');
     expect(importError('Title,Url\nA,b', 'list.csv')).toBe(
       'list.csv: The file is neither a Paper Lens JSON export nor a BibTeX file.',
     );
