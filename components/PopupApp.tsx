@@ -2,7 +2,8 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CorpusClient } from '../lib/messaging/client';
 import type { TabDescription } from '../lib/messaging/protocol';
-import { identityKeys, type PaperRef, type SavedPaper } from '../lib/storage/saved-list';
+import { identityKeys, type PaperEdit, type PaperRef, type SavedPaper } from '../lib/storage/saved-list';
+import { describeWriteFailure } from '../lib/storage/write-failure';
 import { AboutView } from './AboutView';
 import { MoreView } from './MoreView';
 import { PaperDetail } from './PaperDetail';
@@ -68,10 +69,24 @@ export function PopupApp({ client, tabId, initialQuery = '', initialDescription,
   const savedKeys = useMemo(() => new Set(saved?.papers.flatMap((p) => identityKeys(p)) ?? []), [saved]);
   const isSaved = (id: string) => savedKeys.has(`corpus:${id}`);
   const [failure, setFailure] = useState<string | null>(null);
-  const report = (error: unknown) => setFailure(`That did not go through: ${(error as Error).message}`);
+  /** Says what did not happen and why; the list itself is left as storage holds it. */
+  const failed = (what: string) => (error: unknown) => setFailure(describeWriteFailure(what, error));
   const toggle = (ref: PaperRef & { corpusId: string }) => {
-    (isSaved(ref.corpusId) ? client.unsavePaper(ref) : client.savePaper(ref)).then(() => setFailure(null), report);
+    const saved = isSaved(ref.corpusId);
+    (saved ? client.unsavePaper(ref) : client.savePaper(ref)).then(
+      () => setFailure(null),
+      failed(saved ? `“${ref.title}” was not removed from your list.` : `“${ref.title}” was not saved.`),
+    );
   };
+  const edit = (p: SavedPaper, change: PaperEdit) =>
+    client.editPaper(p.key, change).catch((error: unknown) => {
+      const what =
+        change.read === undefined
+          ? `Your changes to “${p.title}” were not saved.`
+          : `“${p.title}” was not marked ${change.read ? 'read' : 'unread'}.`;
+      failed(what)(error);
+      throw error;
+    });
 
   const detailShown = openId !== null && paper !== null;
   useEffect(() => {
@@ -96,9 +111,12 @@ export function PopupApp({ client, tabId, initialQuery = '', initialDescription,
         <h1>Paper Lens</h1>
       </header>
       {failure && (
-        <p class="pl-error" role="alert">
-          {failure}
-        </p>
+        <div class="pl-failure" role="alert">
+          <p class="pl-error">{failure}</p>
+          <button type="button" class="pl-button" onClick={() => setFailure(null)}>
+            Dismiss
+          </button>
+        </div>
       )}
       {detailShown ? (
         <PaperDetail
@@ -128,16 +146,21 @@ export function PopupApp({ client, tabId, initialQuery = '', initialDescription,
             <SavedView
               list={saved}
               onOpen={setOpenId}
-              onEdit={(p, edit) => void client.editPaper(p.key, edit).catch(report)}
+              onEdit={edit}
               onRemove={(p) => {
                 setUndoable(p);
-                client.unsavePaper(p).catch(report);
+                client.unsavePaper(p).catch((error: unknown) => {
+                  setUndoable((offered) => (offered === p ? null : offered));
+                  failed(`“${p.title}” was not removed from your list.`)(error);
+                });
               }}
               undoable={undoable}
               onUndo={() => {
-                if (undoable) client.restorePaper(undoable).catch(report);
+                if (undoable)
+                  client.restorePaper(undoable).catch(failed(`“${undoable.title}” was not put back in your list.`));
                 setUndoable(null);
               }}
+              unreadable={{ deleteCopies: (copiedAt) => client.deleteUnreadableCopies(copiedAt) }}
               tag={tag}
               onTag={setTag}
               tools={saved ? savedTools?.(saved.papers, tag) : null}

@@ -8,6 +8,7 @@ import { MAX_IMPORT_CHARS, type ExportPaper, type ImportedPaper } from '../lib/e
 import type { CorpusClient } from '../lib/messaging/client';
 import type { RelatedPaper } from '../lib/service/corpus-service';
 import type { SavedPaper } from '../lib/storage/saved-list';
+import { describeWriteFailure } from '../lib/storage/write-failure';
 
 interface Props {
   client: CorpusClient;
@@ -91,7 +92,7 @@ export function SavedTools({ client, papers, tag, download }: Props) {
       const result = await client.applyImport(preview.papers);
       setMessage({ text: `Imported: ${result.added} added, ${result.updated} updated.`, error: false });
     } catch (error) {
-      setMessage({ text: `Nothing was imported. ${(error as Error).message}`, error: true });
+      setMessage({ text: describeWriteFailure(`Nothing from ${preview.file} was imported.`, error), error: true });
     }
     setPreview(null);
   };

@@ -25,6 +25,8 @@ export interface CorpusClient {
   unsavePaper(ref: PaperRef): Promise<boolean>;
   editPaper(key: string, edit: PaperEdit): Promise<SavedPaper | null>;
   restorePaper(entry: SavedPaper): Promise<boolean>;
+  /** Deletes the kept copies of unreadable data made at these times (as the person was shown them). */
+  deleteUnreadableCopies(copiedAt: number[]): Promise<number>;
   moreLikeSaved(tag: string | null, k: number): Promise<RelatedPaper[]>;
   applyImport(papers: ImportedPaper[]): Promise<ImportResult>;
   readSaved(): Promise<SavedListRead>;
@@ -46,6 +48,7 @@ export function createBackgroundClient(): CorpusClient {
     unsavePaper: (ref) => sendMessage('unsavePaper', ref),
     editPaper: (key, edit) => sendMessage('editPaper', { key, edit }),
     restorePaper: (entry) => sendMessage('restorePaper', entry),
+    deleteUnreadableCopies: (copiedAt) => sendMessage('deleteUnreadableCopies', { copiedAt }),
     moreLikeSaved: (tag, k) => sendMessage('moreLikeSaved', { tag, k }),
     applyImport: (papers) => sendMessage('applyImport', papers),
     readSaved: readSavedList,

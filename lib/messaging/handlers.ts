@@ -4,6 +4,7 @@ import { classifyUrl } from '../pages/detect';
 import type { CorpusService, TitleLookup } from '../service/corpus-service';
 import { applyImport } from '../storage/apply-import';
 import {
+  deleteUnreadableCopies,
   editPaper,
   readSavedList,
   restorePaper,
@@ -14,6 +15,7 @@ import {
 import type { ProtocolMap } from './protocol';
 import {
   BadRequestError,
+  checkCopyDates,
   checkEdit,
   checkImported,
   checkK,
@@ -66,6 +68,7 @@ export const ANSWERED_FOR: { readonly [K in keyof ProtocolMap]: 'extension' | 'p
   stats: 'extension',
   editPaper: 'extension',
   restorePaper: 'extension',
+  deleteUnreadableCopies: 'extension',
   applyImport: 'extension',
   moreLikeSaved: 'extension',
   describeTab: 'extension',
@@ -162,6 +165,9 @@ function createAnswers(deps: BackgroundDeps): Handlers {
       const [entry] = validateSavedList({ papers: [checkSavedEntry(data)] }).papers;
       if (!entry) throw new BadRequestError('entry is not a saved paper');
       return restorePaper(entry, sender.requestId);
+    },
+    async deleteUnreadableCopies(data) {
+      return deleteUnreadableCopies(checkCopyDates(data));
     },
     async applyImport(data, sender) {
       return applyImport(checkImported(data), Date.now(), sender.requestId);

@@ -48,6 +48,8 @@ export interface ProtocolMap {
   unsavePaper(ref: PaperRef): boolean;
   editPaper(request: { key: string; edit: PaperEdit }): SavedPaper | null;
   restorePaper(entry: SavedPaper): boolean;
+  /** Deletes the kept copies of unreadable data the person was shown, named by when each was made; how many went. */
+  deleteUnreadableCopies(request: { copiedAt: number[] }): number;
   /** Merges papers read from an import file into the list (duplicates merge). */
   applyImport(papers: ImportedPaper[]): ImportResult;
   /** Corpus papers most related to the saved list (or to one tag of it), the saved ones left out. */

@@ -35,13 +35,13 @@ async function renderStored(stored: Record<string, unknown>) {
     <SavedView
       list={list}
       onOpen={noop}
-      onEdit={noop}
+      onEdit={async () => undefined}
       onRemove={noop}
       onUndo={noop}
       undoable={null}
       tag={null}
       onTag={noop}
-      download={download}
+      unreadable={{ download }}
     />,
   );
   return list;

@@ -1,6 +1,7 @@
 import type { CorpusClient } from '../../lib/messaging/client';
 import type { TabDescription } from '../../lib/messaging/protocol';
 import {
+  deleteUnreadableCopies,
   readSavedList,
   savePaper,
   unsavePaper,
@@ -28,6 +29,7 @@ export function createFakeClient(describe: TabDescription): CorpusClient {
     unsavePaper: (ref) => unsavePaper(ref),
     editPaper: (key, edit) => editPaper(key, edit),
     restorePaper: (entry) => restorePaper(entry),
+    deleteUnreadableCopies: (copiedAt) => deleteUnreadableCopies(copiedAt),
     moreLikeSaved: async (tag, k) => {
       const { papers } = await readSavedList();
       return service.relatedToSet(tag === null ? papers : papers.filter((p) => p.tags.includes(tag)), k);
