@@ -72,10 +72,10 @@ export function PopupApp({ client, tabId, initialQuery = '', initialDescription,
   /** Says what did not happen and why; the list itself is left as storage holds it. */
   const failed = (what: string) => (error: unknown) => setFailure(describeWriteFailure(what, error));
   const toggle = (ref: PaperRef & { corpusId: string }) => {
-    const saved = isSaved(ref.corpusId);
-    (saved ? client.unsavePaper(ref) : client.savePaper(ref)).then(
+    const removing = isSaved(ref.corpusId);
+    (removing ? client.unsavePaper(ref) : client.savePaper(ref)).then(
       () => setFailure(null),
-      failed(saved ? `“${ref.title}” was not removed from your list.` : `“${ref.title}” was not saved.`),
+      failed(removing ? `“${ref.title}” was not removed from your list.` : `“${ref.title}” was not saved.`),
     );
   };
   const edit = (p: SavedPaper, change: PaperEdit) =>

@@ -31,7 +31,10 @@ export function useVirtualizer(options: Options): Virtualizer<HTMLElement, HTMLE
   };
   const [instance] = useState(() => new Virtualizer(resolved));
   instance.setOptions(resolved);
+  // The adapter hooks virtual-core exposes for framework adapters (its React adapter calls the same).
+  // oxlint-disable-next-line no-underscore-dangle
   useLayoutEffect(() => instance._didMount(), []);
+  // oxlint-disable-next-line no-underscore-dangle
   useLayoutEffect(() => instance._willUpdate());
   return instance;
 }
