@@ -29,9 +29,13 @@ export function SavedView({ list, onOpen, onEdit, onRemove, onUndo, undoable, ta
   const papers = list?.papers;
   const tags = useMemo(() => [...new Set(papers?.flatMap((p) => p.tags))].sort(), [papers]);
   const shown = useMemo(() => (papers ? search.filter(papers, filter, tag) : []), [papers, filter, tag, search]);
-  // The search texts are folded once the first rows are on screen, not before.
+  // The search texts are folded when the popup is idle after the first rows are on screen, not before
+  // (a keystroke that comes first folds them itself).
   useEffect(() => {
-    if (papers) search.prepare(papers);
+    if (!papers) return;
+    if (typeof requestIdleCallback !== 'function') return void search.prepare(papers);
+    const idle = requestIdleCallback(() => search.prepare(papers), { timeout: 2000 });
+    return () => cancelIdleCallback(idle);
   }, [papers, search]);
   if (!list) return <p class="pl-empty">Loading your list…</p>;
   const total = list.papers.length;
