@@ -92,7 +92,7 @@ export function SavedTools({ client, papers, tag, download }: Props) {
       const result = await client.applyImport(preview.papers);
       setMessage({ text: `Imported: ${result.added} added, ${result.updated} updated.`, error: false });
     } catch (error) {
-      setMessage({ text: describeWriteFailure(`Nothing from ${preview.file} was imported.`, error), error: true });
+      setMessage({ text: describeWriteFailure('Nothing was imported.', error), error: true });
     }
     setPreview(null);
   };

@@ -106,6 +106,9 @@ describe('SavedView: 5,000 saved papers', () => {
   });
 });
 
+const banner = () => screen.findByRole('alert', { name: 'Saved data that could not be read' });
+const confirm = () => screen.getByRole('group', { name: 'Delete the kept copies' });
+
 describe('SavedView: kept copies of unreadable data', () => {
   const COPIES = {
     format: COPY_FORMAT,
@@ -113,7 +116,6 @@ describe('SavedView: kept copies of unreadable data', () => {
       { copiedAt: 1_700_000_000_000, problem: '1 of 2 saved entries could not be read.', list: 1, version: null },
     ],
   };
-  const banner = () => screen.findByRole('alert', { name: 'Saved data that could not be read' });
 
   it('is dismissed until a new copy is kept', async () => {
     await fakeBrowser.storage.local.set({ savedList: { papers: [HEAVY[0]] }, savedListUnreadable: COPIES });
@@ -135,7 +137,6 @@ describe('SavedView: kept copies of unreadable data', () => {
     await fakeBrowser.storage.local.set({ savedList: { papers: [HEAVY[0]] }, savedListUnreadable: COPIES });
     renderView(await readSavedList());
     fireEvent.click(within(await banner()).getByRole('button', { name: 'Delete kept copies…' }));
-    const confirm = () => screen.getByRole('group', { name: 'Delete the kept copies' });
     expect(confirm().querySelector('p')!.textContent).toBe(
       'Delete the 1 kept copy of data Paper Lens could not read? You have not downloaded them: once deleted, they cannot be recovered. The papers in your list stay as they are.',
     );

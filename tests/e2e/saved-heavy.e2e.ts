@@ -234,15 +234,15 @@ describe('full storage', () => {
   );
 });
 
-describe('kept copies of unreadable data', () => {
-  const copy = (copiedAt: number, problem: string) => ({
-    copiedAt,
-    problem,
-    list: { papers: [{ title: 42 }] },
-    version: null,
-  });
-  const banner = (popup: Page) => popup.getByRole('alert', { name: 'Saved data that could not be read' });
+const copy = (copiedAt: number, problem: string) => ({
+  copiedAt,
+  problem,
+  list: { papers: [{ title: 42 }] },
+  version: null,
+});
+const banner = (popup: Page) => popup.getByRole('alert', { name: 'Saved data that could not be read' });
 
+describe('kept copies of unreadable data', () => {
   it('downloads them, dismisses the notice until a new copy is kept, and deletes them once confirmed', async () => {
     const one = copy(Date.UTC(2026, 9, 1), '1 of 2 saved entries could not be read.');
     await putStorage({
