@@ -3,7 +3,8 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { CorpusClient } from '../lib/messaging/client';
 import type { TabDescription } from '../lib/background/describe-tab';
 import { mark } from '../lib/marks';
-import { corpusKey, identityKeys, type PaperRef, type SavedPaper } from '../lib/storage/saved-list';
+import { corpusKey, identityKeys, type PaperEdit, type PaperRef, type SavedPaper } from '../lib/storage/saved-list';
+import { describeWriteFailure } from '../lib/storage/write-failure';
 import { AboutView } from './AboutView';
 import { MoreView } from './MoreView';
 import { PaperDetail } from './PaperDetail';
@@ -70,10 +71,26 @@ export function PopupApp({ client, tabId, initialQuery = '', initialDescription,
   const isSaved = (id: string) => savedKeys.has(corpusKey(id));
   const isSavedRef = (ref: PaperRef) => identityKeys(ref).some((key) => savedKeys.has(key));
   const [failure, setFailure] = useState<string | null>(null);
-  const report = (error: unknown) => setFailure(`That did not go through: ${(error as Error).message}`);
+  /** Says what did not happen and why; the list itself is left as storage holds it. */
+  const failed = (what: string) => (error: unknown) => setFailure(describeWriteFailure(what, error));
   const toggle = (ref: PaperRef) => {
-    client.call(isSavedRef(ref) ? 'unsavePaper' : 'savePaper', ref).then(() => setFailure(null), report);
+    const removing = isSavedRef(ref);
+    client
+      .call(removing ? 'unsavePaper' : 'savePaper', ref)
+      .then(
+        () => setFailure(null),
+        failed(removing ? `“${ref.title}” was not removed from your list.` : `“${ref.title}” was not saved.`),
+      );
   };
+  const edit = (p: SavedPaper, change: PaperEdit) =>
+    client.call('editPaper', { key: p.key, edit: change }).catch((error: unknown) => {
+      const what =
+        change.read === undefined
+          ? `Your changes to “${p.title}” were not saved.`
+          : `“${p.title}” was not marked ${change.read ? 'read' : 'unread'}.`;
+      failed(what)(error);
+      throw error;
+    });
 
   const detailShown = openId !== null && paper !== null;
   useEffect(() => {
@@ -98,9 +115,12 @@ export function PopupApp({ client, tabId, initialQuery = '', initialDescription,
         <h1>Paper Lens</h1>
       </header>
       {failure && (
-        <p class="pl-error" role="alert">
-          {failure}
-        </p>
+        <div class="pl-failure" role="alert">
+          <p class="pl-error">{failure}</p>
+          <button type="button" class="pl-button" onClick={() => setFailure(null)}>
+            Dismiss
+          </button>
+        </div>
       )}
       {detailShown ? (
         <PaperDetail
@@ -138,16 +158,23 @@ export function PopupApp({ client, tabId, initialQuery = '', initialDescription,
             <SavedView
               list={saved}
               onOpen={setOpenId}
-              onEdit={(p, edit) => void client.call('editPaper', { key: p.key, edit }).catch(report)}
+              onEdit={edit}
               onRemove={(p) => {
                 setUndoable(p);
-                client.call('unsavePaper', p).catch(report);
+                client.call('unsavePaper', p).catch((error: unknown) => {
+                  setUndoable((offered) => (offered === p ? null : offered));
+                  failed(`“${p.title}” was not removed from your list.`)(error);
+                });
               }}
               undoable={undoable}
               onUndo={() => {
-                if (undoable) client.call('restorePaper', undoable).catch(report);
+                if (undoable)
+                  client
+                    .call('restorePaper', undoable)
+                    .catch(failed(`“${undoable.title}” was not put back in your list.`));
                 setUndoable(null);
               }}
+              unreadable={{ deleteCopies: (copiedAt) => client.call('deleteUnreadableCopies', { copiedAt }) }}
               tag={tag}
               onTag={setTag}
               tools={saved ? savedTools?.(saved.papers, tag) : null}

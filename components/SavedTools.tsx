@@ -6,6 +6,7 @@ import { MAX_IMPORT_CHARS, type ExportPaper } from '../lib/export/types';
 import type { CorpusClient } from '../lib/messaging/client';
 import type { RelatedPaper } from '../lib/service/corpus-service';
 import type { SavedPaper } from '../lib/storage/saved-list';
+import { describeWriteFailure } from '../lib/storage/write-failure';
 
 interface Props {
   client: CorpusClient;
@@ -114,7 +115,7 @@ export function SavedTools({ client, papers, tag, download }: Props) {
       }
       setMessage({ text: `Imported: ${added} added, ${updated} updated.`, error: false });
     } catch (error) {
-      setMessage({ text: `Nothing was imported. ${(error as Error).message}`, error: true });
+      setMessage({ text: describeWriteFailure('Nothing was imported.', error), error: true });
     }
     setPreview(null);
   };

@@ -17,6 +17,7 @@ import { cleanPageTitle } from '../lib/text/clean-title';
 import { launchExtension, stopServiceWorker, EXTENSION_DIR } from '../tools/browser/launch';
 import { generateQueries, type BenchQuery } from './lib/bench-queries';
 import { loadListing, routeListing, type ListingRun } from '../tools/browser/listing';
+import { benchSavedList } from './lib/bench-saved';
 import { benchScale, readyMarks } from './lib/bench-scale';
 import { readSeedFiles } from './lib/seed-files';
 
@@ -247,6 +248,8 @@ async function main(): Promise<void> {
   benchRelated();
   benchSizes();
   await benchBrowser();
+  // A heavy reader's 5,000-entry list in the popup, in a browser of its own (scripts/lib/bench-saved.ts).
+  await benchSavedList(papers, results, { runs: RUNS, quick });
   // Scale: synthetic corpora made from the real papers, built and measured like the real one
   // (scripts/lib/bench-scale.ts); --quick builds one small corpus so the path cannot rot.
   await benchScale(papers, quick ? [3000] : [10000, 50000], results, quick);

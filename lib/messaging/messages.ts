@@ -11,6 +11,7 @@ import { classifyUrl } from '../pages/detect';
 import type { CorpusService, TitleLookup } from '../service/corpus-service';
 import { applyImport } from '../storage/apply-import';
 import {
+  deleteUnreadableCopies,
   editPaper,
   readSavedList,
   restorePaper,
@@ -23,6 +24,7 @@ import {
 import {
   BadRequestError,
   checkArxivId,
+  checkCopyDates,
   checkEdit,
   checkImported,
   checkK,
@@ -180,6 +182,12 @@ export const MESSAGES = {
       return entry;
     },
     answer: async (entry, { sender }) => restorePaper(entry, sender.requestId),
+  }),
+  /** Deletes the kept copies of unreadable data the person was shown, named by when each was made; how many went. */
+  deleteUnreadableCopies: message({
+    from: 'extension',
+    check: (data) => ({ copiedAt: checkCopyDates(data) }),
+    answer: async ({ copiedAt }) => deleteUnreadableCopies(copiedAt),
   }),
   /** Merges papers read from an import file into the list (duplicates merge). */
   applyImport: message({

@@ -196,6 +196,12 @@ export function checkEdit(value: unknown): { key: string; edit: { tags?: string[
   return { key, edit: out };
 }
 
+/** Checks which kept copies of unreadable data to delete: the dates they were made, as the person saw them. */
+export function checkCopyDates(value: unknown): number[] {
+  const request = checkObject(value, 'request', ['copiedAt']);
+  return checkArray(request.copiedAt, 'copiedAt', 1000).map((at, i) => checkNumber(at, `copiedAt[${i}]`));
+}
+
 /** Checks a whole saved entry (to restore it): exactly the list's fields, each of the right type. */
 export function checkSavedEntry(value: unknown): CheckedRef & {
   key: string;

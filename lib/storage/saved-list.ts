@@ -4,6 +4,7 @@ import { MAX_TITLE } from './validate-saved';
 
 export { bareArxivId, corpusKey, identityKeys, isSamePaper, normaliseTags } from './paper-identity';
 export {
+  deleteUnreadableCopies,
   keepUnreadableSavedData,
   readSavedList,
   readUnreadableFile,

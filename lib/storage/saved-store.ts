@@ -9,6 +9,7 @@ import {
   addCopy,
   isCopied,
   readCopyStore,
+  removeCopies,
   summariseCopies,
   unreadableFile,
   type CopyStore,
@@ -195,5 +196,35 @@ export function updateSavedList<T>(
       items.push({ key: VERSION, value: { v: SAVED_LIST_VERSION } });
     await storage.setItems(items);
     return result;
+  });
+}
+
+/**
+ * Deletes the kept copies of unreadable data the person was shown (named by when each was made),
+ * in the writer queue; returns how many went. When the data in storage now is itself unreadable and
+ * its copy is among them, the list is written back with the entries it could read, as any write
+ * would, so nothing unreadable is left that no copy holds.
+ */
+export function deleteUnreadableCopies(shown: readonly number[]): Promise<number> {
+  return enqueue(async () => {
+    const snapshot = await readSnapshot(false);
+    const read = check(snapshot);
+    if (read.newer !== null) throw new SavedListReadOnlyError(read.newer);
+    if (read.problem && !read.copied) {
+      throw new Error(
+        'Paper Lens found saved data it cannot read that is not among the copies you were shown, so it ' +
+          'deleted nothing. Download the unreadable data again, then delete.',
+      );
+    }
+    const { store, removed } = removeCopies(snapshot.copies, shown);
+    if (removed === 0) return 0;
+    const items: { key: Key; value: unknown }[] = [{ key: COPIES, value: store }];
+    if (read.problem && !isCopied(store, snapshot)) {
+      items.push({ key: LIST, value: { papers: read.papers } });
+      if (readVersion(snapshot.version).kind === 'unreadable')
+        items.push({ key: VERSION, value: { v: SAVED_LIST_VERSION } });
+    }
+    await storage.setItems(items);
+    return removed;
   });
 }

@@ -1,6 +1,6 @@
 // Stored data Paper Lens could not read is copied aside, exactly as it was, before anything may
-// replace it; copies are only ever added to, never changed or dropped. This module is pure: the
-// saved-list module reads and writes the storage keys.
+// replace it; copies are only ever added to, never changed, and dropped only when the person deletes
+// the ones they were shown. This module is pure: the saved-list module reads and writes the storage keys.
 
 /** The stored reading list and its version record, exactly as they are in storage. */
 export interface StoredSnapshot {
@@ -65,13 +65,34 @@ export function readCopyStore(stored: unknown): CopyStore {
 
 /** What each copy says about itself (read leniently: a damaged copy still counts, and is still downloaded). */
 export function summariseCopies(store: CopyStore): CopySummary[] {
-  return store.copies.map((copy) => {
-    const c = isObject(copy) ? copy : {};
-    return {
-      copiedAt: typeof c.copiedAt === 'number' && Number.isFinite(c.copiedAt) ? c.copiedAt : 0,
-      problem: typeof c.problem === 'string' ? c.problem : 'A copy of saved data.',
-    };
+  return store.copies.map((copy) => ({
+    copiedAt: copiedAtOf(copy),
+    problem: isObject(copy) && typeof copy.problem === 'string' ? copy.problem : 'A copy of saved data.',
+  }));
+}
+
+/** When a stored copy was made, read leniently (0 when it does not say). */
+function copiedAtOf(copy: unknown): number {
+  const at = isObject(copy) ? copy.copiedAt : undefined;
+  return typeof at === 'number' && Number.isFinite(at) ? at : 0;
+}
+
+/**
+ * The copies without those the person was shown and chose to delete, named by when each was made
+ * (each date removes one copy, oldest first). A copy kept after they looked has a later date and
+ * stays; a deletion repeated after its answer was lost removes nothing more.
+ */
+export function removeCopies(store: CopyStore, shown: readonly number[]): { store: CopyStore; removed: number } {
+  const left = new Map<number, number>();
+  for (const at of shown) left.set(at, (left.get(at) ?? 0) + 1);
+  const copies = store.copies.filter((copy) => {
+    const at = copiedAtOf(copy);
+    const n = left.get(at) ?? 0;
+    if (n === 0) return true;
+    left.set(at, n - 1);
+    return false;
   });
+  return { store: { format: COPY_FORMAT, copies }, removed: store.copies.length - copies.length };
 }
 
 /** True when this exact stored data is among the copies already. */

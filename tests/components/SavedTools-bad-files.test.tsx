@@ -103,4 +103,18 @@ describe('SavedTools: a file that cannot be imported leaves the list byte-identi
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Apply import' })).toBeNull());
     expect(await storageBytes()).toBe(before);
   });
+
+  it('says the import did not happen when the browser refuses the write for full storage, and changes nothing', async () => {
+    await savePaper({ title: 'First Paper', arxivId: '2401.00001' }, 1);
+    const papers = (await readSavedList()).papers;
+    const full = { ...client, applyImport: () => Promise.reject(new Error('Resource::kQuotaBytes quota exceeded')) };
+    render(<SavedTools client={full} papers={papers} tag={null} download={() => undefined} />);
+    const before = await storageBytes();
+    choose(new File([toJsonExport([{ ...papers[0]!, key: 'title:new', title: 'New', arxivId: null }])], 'list.json'));
+    fireEvent.click(await screen.findByRole('button', { name: 'Apply import' }));
+    expect(await alertText()).toBe(
+      'Nothing was imported. The browser\'s storage for Paper Lens is full, so it refused the change ("Resource::kQuotaBytes quota exceeded"). Nothing already saved was lost: your list is as it was. Remove papers you no longer need (or delete kept copies of unreadable data), then try again.',
+    );
+    expect(await storageBytes()).toBe(before);
+  });
 });

@@ -35,13 +35,13 @@ async function renderStored(stored: Record<string, unknown>) {
     <SavedView
       list={list}
       onOpen={noop}
-      onEdit={noop}
+      onEdit={async () => undefined}
       onRemove={noop}
       onUndo={noop}
       undoable={null}
       tag={null}
       onTag={noop}
-      download={download}
+      unreadable={{ download }}
     />,
   );
   return list;
@@ -78,6 +78,7 @@ describe('SavedView: saved data that could not be read', () => {
     await savePaper({ title: 'Another Paper' }, 1_700_000_100_000);
     const list = await renderStored({});
     expect(list.problem).toBeNull();
+    await screen.findByRole('alert', { name: 'Saved data that could not be read' });
     const copiedAt = list.kept[0]!.copiedAt;
     const date = new Date(copiedAt).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
     expect(within(banner()).getByText(/^On /).textContent).toBe(

@@ -107,6 +107,7 @@ describe('createHandlers: who may send what', () => {
       'stats',
       'editPaper',
       'restorePaper',
+      'deleteUnreadableCopies',
       'applyImport',
       'moreLikeSaved',
     ]);
