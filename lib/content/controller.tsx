@@ -7,9 +7,10 @@ import { detectPage } from '../pages/detect';
 import { HOST_ATTRIBUTE } from '../pages/text';
 import type { DetectedPaper, PageDetection } from '../pages/types';
 import type { RelatedPaper } from '../service/corpus-service';
-import { identityKeys, type PaperRef, type SavedPaper } from '../storage/saved-list';
+import type { PaperRef, SavedPaper } from '../storage/saved-list';
 import { applyStyles, createBadge, type Badge } from './badge';
 import { createBadgeLayer, type BadgeLayer } from './badge-layer';
+import { badgeStatusOf, createSaveToggles } from './save-toggle';
 import { pageTheme } from './theme';
 
 /** What the page side asks of the background and of storage; injected so tests can fake it. */
@@ -71,7 +72,11 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
   const doc = win.document;
   const entries = new Map<Element, Entry>();
   const matchCache = new Map<string, { id: string; title: string } | null>();
-  let savedKeys = new Set<string>();
+  const toggles = createSaveToggles({
+    save: (ref) => api.savePaper(ref),
+    unsave: (ref) => api.unsavePaper(ref),
+    onChange: showStatuses,
+  });
   let panel: {
     host: HTMLElement;
     anchor: Element;
@@ -91,14 +96,14 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
     arxivId: entry.detected.arxivId,
     url: win.location.href,
   });
-  const isSaved = (ref: PaperRef) => identityKeys(ref).some((key) => savedKeys.has(key));
 
   function applyStatus(entry: Entry): void {
-    entry.badge.setStatus(isSaved(refOf(entry)) ? 'saved' : entry.match ? 'corpus' : 'none');
+    const ref = refOf(entry);
+    entry.badge.setStatus(badgeStatusOf(toggles.stateOf(ref), entry.match !== null), toggles.errorOf(ref));
   }
 
   function toggle(ref: PaperRef): void {
-    (isSaved(ref) ? api.unsavePaper(ref) : api.savePaper(ref)).catch(report);
+    toggles.toggle(ref);
   }
 
   let theme: 'light' | 'dark' = 'light';
@@ -312,7 +317,7 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
         related={panel.related}
         error={panel.error}
         inCorpus={inCorpus}
-        isSaved={(id) => savedKeys.has(`corpus:${id}`)}
+        isSaved={(id) => toggles.holds({ title: '', corpusId: id })}
         onToggleSave={(paper) => toggle({ title: paper.title, corpusId: paper.id })}
       />,
       panel.host.shadowRoot,
@@ -359,7 +364,11 @@ export function createPageController(win: Window, api: ContentApi, sheet: CSSSty
   });
 
   function onSaved(papers: SavedPaper[]): void {
-    savedKeys = new Set(papers.flatMap((p) => identityKeys(p)));
+    toggles.setList(papers);
+    showStatuses();
+  }
+
+  function showStatuses(): void {
     for (const entry of entries.values()) applyStatus(entry);
     renderPanel();
   }
