@@ -45,6 +45,9 @@ interface Change {
 const TIMEOUT_MS = 30_000;
 const SETTLE_MS = 3_000;
 
+/** One change per paper, however its badges name it. */
+const keyOf = (ref: PaperRef) => identityKeys(ref)[0] ?? '';
+
 /** Creates a page's save toggles; one change per paper is on its way at a time. */
 export function createSaveToggles(deps: SaveToggleDeps): SaveToggles {
   const timeoutMs = deps.timeoutMs ?? TIMEOUT_MS;
@@ -52,7 +55,6 @@ export function createSaveToggles(deps: SaveToggleDeps): SaveToggles {
   let find = createPaperFinder<SavedPaper>([]);
   const changes = new Map<string, Change>();
   let attempts = 0;
-  const keyOf = (ref: PaperRef) => identityKeys(ref)[0] ?? '';
   const holds = (ref: PaperRef) => find(ref) !== undefined;
 
   /** A change answered, or failed, whose wish the list now shows is over: the list speaks again. */
