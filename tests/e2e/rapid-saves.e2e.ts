@@ -11,7 +11,7 @@ import type { Paper } from '../../lib/corpus/types';
 import type { SavedPaper } from '../../lib/storage/saved-list';
 import { arxivListingHtml, type ListingEntry } from '../helpers/arxiv-listing';
 import { realPapers, realService } from '../helpers/corpus';
-import { badgeButton, badgeFor } from './helpers/badges';
+import { badgeButton, badgeFor, settledBadge } from './helpers/badges';
 import { launchExtension, stopServiceWorker, type ExtensionBrowser } from './helpers/browser';
 import type { ChromeApi } from './helpers/fixtures';
 
@@ -79,9 +79,7 @@ function entryOf(paper: Paper, id: string, url: string): SavedPaper {
 
 /** What a listing badge must say (its visible text and accessible name) for a saved or unsaved paper. */
 function badgeSays(title: string, saved: boolean): { text: string; name: string } {
-  return saved
-    ? { text: 'Saved', name: `Saved: Remove from Paper Lens: "${title}"` }
-    : { text: 'In corpus', name: `In corpus: Save to Paper Lens: "${title}"` };
+  return settledBadge(saved ? 'Saved' : 'In corpus', title);
 }
 
 async function badgeState(page: Page, title: string): Promise<{ text: string; name: string }> {
