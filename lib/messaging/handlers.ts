@@ -1,5 +1,5 @@
 import { describeTab } from '../background/describe-tab';
-import { rememberSeen, saveTabReport } from '../background/tab-reports';
+import { corpusCount, rememberSeen, savePrerenderReport, saveTabReport } from '../background/tab-reports';
 import { classifyUrl } from '../pages/detect';
 import type { CorpusService, TitleLookup } from '../service/corpus-service';
 import { applyImport } from '../storage/apply-import';
@@ -32,6 +32,8 @@ export interface Sender {
   url: string | null;
   /** True for the popup and other pages of this extension. */
   fromExtension: boolean;
+  /** A content script in a prerendered page: `url` is its own, not yet the tab's. */
+  prerendered?: boolean;
   /** The request's id, the same on a retry: a change to the reading list is applied once per id. */
   requestId?: number;
 }
@@ -187,9 +189,14 @@ function createAnswers(deps: BackgroundDeps): Handlers {
         const matchTitle = paper.matchId ? (lookup.titleOf(paper.matchId) ?? null) : null;
         return { ...paper, matchId: matchTitle === null ? null : paper.matchId, matchTitle };
       });
-      await saveTabReport(sender.tabId, { url: sender.url, kind, papers });
+      const stored = { url: sender.url, kind, papers };
       await rememberSeen(papers);
-      await deps.setBadgeCount(sender.tabId, new Set(papers.map((p) => p.matchId).filter(Boolean)).size);
+      // A prerendered page is kept aside under its own URL until the tab shows it (background.ts).
+      if (sender.prerendered && (await deps.getTab(sender.tabId))?.url !== sender.url) {
+        return savePrerenderReport(sender.tabId, stored);
+      }
+      await saveTabReport(sender.tabId, stored);
+      await deps.setBadgeCount(sender.tabId, corpusCount(stored));
     },
     async describeTab(data) {
       if (typeof data !== 'number' || !Number.isSafeInteger(data) || data < 0) {
