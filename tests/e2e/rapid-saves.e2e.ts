@@ -5,6 +5,8 @@
 // the clicks. The list must end exactly as clicked and every badge must say so, in rounds: listings
 // that reuse the same arXiv ids across tabs (as listing builders number them), listings with their own
 // ids, and saves mixed with removes while the popup saves other papers at the same time.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Paper } from '../../lib/corpus/types';
@@ -12,7 +14,7 @@ import type { SavedPaper } from '../../lib/storage/saved-list';
 import { arxivListingHtml, type ListingEntry } from '../helpers/arxiv-listing';
 import { realPapers, realService } from '../helpers/corpus';
 import { badgeButton, badgeFor, settledBadge } from './helpers/badges';
-import { launchExtension, stopServiceWorker, type ExtensionBrowser } from './helpers/browser';
+import { ARTIFACTS_DIR, launchExtension, stopServiceWorker, type ExtensionBrowser } from './helpers/browser';
 import type { ChromeApi } from './helpers/fixtures';
 
 const CATEGORIES = ['cs.CL', 'cs.LG', 'cs.CV', 'cs.AI'];
@@ -22,6 +24,7 @@ const POLL = { timeout: 30_000, interval: 100 };
 const ROUND_TIMEOUT = 300_000;
 const POPUP_QUERY = 'language models';
 const POPUP_PAPERS = 8;
+const SHOTS_DIR = join(ARTIFACTS_DIR, 'rapid-saves');
 
 let browser: ExtensionBrowser;
 let control: Page;
@@ -30,6 +33,7 @@ let popupTitles: string[];
 let round = 0;
 
 beforeAll(async () => {
+  mkdirSync(SHOTS_DIR, { recursive: true });
   browser = await launchExtension();
   control = await browser.openExtensionPage('popup.html');
   const service = realService();
@@ -221,6 +225,61 @@ describe('rapid real clicks on every badge in four listing tabs, the worker stop
       await runRound({ sharedIds: true, preSaved: (tab, i) => (tab + i) % 2 === 0, popup: true });
     },
   );
+
+  it('a save the browser refuses (storage full) shows on its badge as failed, with the reason; a click tries again', async () => {
+    await writeList([]);
+    const paper = pool.at(-1)!;
+    const url = 'https://arxiv.org/list/cs.CL/new';
+    await browser.routeFixture(url, arxivListingHtml([{ id: '2609.00001', title: paper.title }]));
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('paper-lens:ready').length > 0, undefined, POLL);
+    const button = badgeButton(badgeFor(page, paper.title));
+    await expect.poll(() => badgeState(page, paper.title), POLL).toEqual(badgeSays(paper.title, false));
+
+    // storage.local (no unlimitedStorage) holds 10,485,760 bytes: fill it to within 100 of that.
+    await control.evaluate(async () => {
+      const local = (
+        globalThis as unknown as {
+          chrome: {
+            storage: { local: { set(v: object): Promise<void>; getBytesInUse(k: null): Promise<number> } };
+          };
+        }
+      ).chrome.storage.local;
+      let length = 10_000_000;
+      await local.set({ filler: 'x'.repeat(length) });
+      length += 10_485_760 - 100 - (await local.getBytesInUse(null));
+      await local.set({ filler: 'x'.repeat(length) });
+    });
+    await button.click();
+    await expect.poll(() => button.innerText(), POLL).toBe('Not saved');
+    expect(await button.getAttribute('aria-label')).toBe(`Not saved: Save to Paper Lens again: "${paper.title}"`);
+    expect(await button.getAttribute('title')).toBe(
+      `Paper Lens could not save “${paper.title}”: the browser's storage is full. Nothing was changed and nothing ` +
+        'already saved was lost. Remove some saved papers (or free space for the browser) and try again. Click to try again.',
+    );
+    expect(await storedList()).toEqual([]);
+    await page.screenshot({
+      path: join(SHOTS_DIR, 'badge-not-saved.png'),
+      clip: { x: 0, y: 150, width: 900, height: 120 },
+    });
+
+    // Space again: a click on the failed badge saves it.
+    await control.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { remove(k: string): Promise<void> } } } }
+      ).chrome.storage.local.remove('filler'),
+    );
+    await button.click();
+    await expect.poll(() => badgeState(page, paper.title), POLL).toEqual(badgeSays(paper.title, true));
+    expect((await storedList()).map((p) => p.key)).toEqual([`corpus:${paper.id}`]);
+    await page.screenshot({
+      path: join(SHOTS_DIR, 'badge-saved-after-retry.png'),
+      clip: { x: 0, y: 150, width: 900, height: 120 },
+    });
+    await page.close();
+  });
 
   it('made no request that left the browser and threw no uncaught page errors', () => {
     expect(browser.externalRequests(), 'requests that left the browser').toEqual([]);
