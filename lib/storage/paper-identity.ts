@@ -1,6 +1,6 @@
 // How a paper is recognised, however it is reached (abs, PDF, HTML, Hugging Face, search): pure.
 import { matchKey } from '../text/normalize';
-import type { PaperRef, SavedPaper } from './saved-list';
+import type { PaperRef } from './saved-list';
 
 /** An arXiv id without its version suffix ('2403.03507v2' -> '2403.03507'). */
 export function bareArxivId(id: string): string {

@@ -164,6 +164,8 @@ async function runRound({ sharedIds, preSaved, popup }: Round): Promise<void> {
   let finished = false;
   const all = Promise.all(clicking).finally(() => (finished = true));
   for (const share of STOP_AT) {
+    // `finished` and `clicks` change while the loop awaits.
+    // oxlint-disable-next-line no-unmodified-loop-condition
     while (!finished && clicks < Math.ceil(total * share)) await new Promise((resolve) => setTimeout(resolve, 2));
     stops.push(clicks);
     await stopServiceWorker(browser, control);
