@@ -36,6 +36,8 @@ interface Change {
   want: boolean;
   /** The attempt on its way; null when none is. */
   attempt: number | null;
+  /** What the attempt on its way asks for. */
+  sent: boolean;
   failed: string | null;
   settle: ReturnType<typeof setTimeout> | undefined;
   /** The paper as its badge last named it. */
@@ -69,6 +71,7 @@ export function createSaveToggles(deps: SaveToggleDeps): SaveToggles {
     const attempt = ++attempts;
     const want = change.want;
     change.attempt = attempt;
+    change.sent = want;
     change.failed = null;
     clearTimeout(change.settle);
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -89,6 +92,8 @@ export function createSaveToggles(deps: SaveToggleDeps): SaveToggles {
         (error: unknown) => {
           if (change.attempt !== attempt) return;
           change.attempt = null;
+          // Clicked again meanwhile: the newest wish goes, whatever became of this one.
+          if (change.want !== want) return send(key, change);
           // Failed, but the list shows the wish anyway (a timed-out change that landed): nothing to retry.
           if (holds(ref) === change.want) return settle(key, change, ref);
           change.failed = error instanceof Error && error.message ? error.message : String(error);
@@ -110,6 +115,15 @@ export function createSaveToggles(deps: SaveToggleDeps): SaveToggles {
     setList(papers) {
       find = createPaperFinder(papers);
       for (const [key, change] of changes) {
+        // The list shows the change on its way: it was applied, and its answer (which a worker stopped
+        // mid-answer may never send) is not waited for. A newer wish goes at once; a late answer is ignored.
+        if (change.attempt !== null && holds(change.ref) === change.sent) {
+          change.attempt = null;
+          if (change.want !== change.sent) {
+            send(key, change);
+            continue;
+          }
+        }
         if (change.failed && holds(change.ref) === change.want) change.failed = null;
         if (!change.failed) settle(key, change);
       }
@@ -133,7 +147,7 @@ export function createSaveToggles(deps: SaveToggleDeps): SaveToggles {
       }
       const want = !(change ? change.want : holds(ref));
       if (!change) {
-        change = { want, attempt: null, failed: null, settle: undefined, ref };
+        change = { want, attempt: null, sent: want, failed: null, settle: undefined, ref };
         changes.set(key, change);
       }
       change.want = want;

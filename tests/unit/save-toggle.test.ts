@@ -118,6 +118,18 @@ describe('createSaveToggles', () => {
     expect(toggles.stateOf(A)).toBe('saved');
   });
 
+  it('does not wait for an answer the list already shows (a worker stopped mid-answer never sends it)', () => {
+    const { calls, deps } = fakeBackground();
+    const toggles = createSaveToggles(deps);
+    toggles.setList([]);
+    toggles.toggle(A);
+    toggles.setList([entry(A)]); // applied; its answer is lost
+    expect(toggles.stateOf(A)).toBe('saved');
+    toggles.toggle(A);
+    expect(calls.map((c) => c.kind)).toEqual(['save', 'unsave']);
+    expect(toggles.stateOf(A)).toBe('removing');
+  });
+
   it('believes the list once an answered change has had time to show (another tab removed it meanwhile)', async () => {
     const { calls, deps, onChange } = fakeBackground();
     const toggles = createSaveToggles(deps);
