@@ -6,7 +6,7 @@ import { corpus } from '../lib/background/load-service';
 import { registerLookupMenu } from '../lib/background/lookup';
 import { warmUp } from '../lib/background/warm-up';
 import { mark } from '../lib/marks';
-import { clearTabReport } from '../lib/background/tab-reports';
+import { showTabPage } from '../lib/background/tab-reports';
 import { createHandlers } from '../lib/messaging/handlers';
 import { registerHandlers } from '../lib/messaging/register';
 import { keepUnreadableSavedData } from '../lib/storage/saved-list';
@@ -25,10 +25,12 @@ export default defineBackground(() => {
   });
   // A tab that leaves its page, or closes, no longer holds what its content script reported; the
   // content script of the next page reports afresh.
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status !== 'loading') return;
-    void clearTabReport(tabId);
-    void deps.setBadgeCount(tabId, 0).catch(() => undefined);
+  // A prerendered page's report waits for its tab to show that page (lib/background/tab-reports.ts).
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+    if (change.status !== 'loading' && change.url === undefined) return;
+    void showTabPage(tabId, tab.url, change.status === 'loading')
+      .then((count) => (count === null ? undefined : deps.setBadgeCount(tabId, count)))
+      .catch(() => undefined);
   });
-  browser.tabs.onRemoved.addListener((tabId) => void clearTabReport(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => void showTabPage(tabId, undefined, true));
 });

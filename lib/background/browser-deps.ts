@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { BackgroundDeps } from '../messaging/messages';
 import { corpus } from './load-service';
+import { readTab } from './read-tab';
 
 /** The real browser behind the background's handlers. */
 export function createBrowserDeps(): BackgroundDeps {
@@ -9,6 +10,7 @@ export function createBrowserDeps(): BackgroundDeps {
   return {
     getService: () => corpus.service(),
     getTitles: () => corpus.titles(),
+    getTab: readTab,
     async setBadgeCount(tabId, count) {
       await action.setBadgeBackgroundColor({ tabId, color: '#2f5bd3' });
       await action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });

@@ -41,9 +41,13 @@ const MAX_SEEN = 3000;
 
 /** Stores a tab's report: its first STORED_PAPERS papers, corpus matches first, and its counts. */
 export function saveTabReport(tabId: number, report: TabReport): Promise<void> {
+  return reportItem(tabId).setValue(toStored(report));
+}
+
+function toStored(report: TabReport): TabReport {
   const matched = report.papers.filter((p) => p.matchId !== null);
   const papers = [...matched, ...report.papers.filter((p) => p.matchId === null)].slice(0, STORED_PAPERS);
-  return reportItem(tabId).setValue({ ...report, papers, total: report.papers.length, inCorpus: matched.length });
+  return { ...report, papers, total: report.papers.length, inCorpus: matched.length };
 }
 
 /** A tab's report, if its content script has sent one. */
@@ -54,6 +58,40 @@ export function getTabReport(tabId: number): Promise<TabReport | null> {
 /** Forgets a tab's report (the tab closed or left the page). */
 export function clearTabReport(tabId: number): Promise<void> {
   return reportItem(tabId).removeValue();
+}
+
+/** How many corpus papers a report names: the toolbar icon's count. */
+export function corpusCount(report: Pick<TabReport, 'papers'>): number {
+  return new Set(report.papers.map((p) => p.matchId).filter(Boolean)).size;
+}
+
+// A page prerendered in a tab (Speculation Rules) reports before the tab shows it: its report waits
+// here, under its own URL, and becomes the tab's when the tab navigates to that URL.
+const prerenderItem = (tabId: number) =>
+  storage.defineItem<(TabReport & { count: number }) | null>(`session:prerender-${tabId}`, { fallback: null });
+
+/** Keeps a prerendered page's report until its tab shows it. */
+export function savePrerenderReport(tabId: number, report: TabReport): Promise<void> {
+  return prerenderItem(tabId).setValue({ ...toStored(report), count: corpusCount(report) });
+}
+
+/**
+ * The tab started showing `url` (`loading`: a new document, whose old report is dropped; else the
+ * tab's URL changed, as when a prerendered page is shown). A report its prerendered page made for
+ * `url` becomes the tab's; the toolbar count to show is answered, null when nothing changed.
+ */
+export async function showTabPage(tabId: number, url: string | undefined, loading: boolean): Promise<number | null> {
+  if (loading) await clearTabReport(tabId);
+  const item = prerenderItem(tabId);
+  const kept = await item.getValue();
+  if (kept && kept.url === url) {
+    await item.removeValue();
+    const { count, ...report } = kept;
+    await reportItem(tabId).setValue(report);
+    return count;
+  }
+  if (kept && loading) await item.removeValue();
+  return loading ? 0 : null;
 }
 
 let seenQueue: Promise<unknown> = Promise.resolve();

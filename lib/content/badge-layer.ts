@@ -1,6 +1,7 @@
 import { HOST_ATTRIBUTE } from '../pages/text';
 import { applyStyles, listenForBadges, type Badge } from './badge';
 import { createPreview } from './badge-preview';
+import { followKeyboard } from './keyboard-reach';
 
 /**
  * Badges kept out of the page's layout: inserting inline badges into a listing relays out all its
@@ -73,6 +74,8 @@ export function createBadgeLayer(doc: Document, sheet: CSSStyleSheet | string): 
   const root = host.attachShadow({ mode: 'open' });
   applyStyles(doc, root, sheet);
   const items = new Map<EventTarget, Item>();
+  /** The item marking each line, for the keyboard (keyboard-reach.ts). */
+  const byLine = new Map<Element, Item>();
   const chunks: Chunk[] = [];
   let pending: Item[] = [];
   /** Set when a placed badge's number changed: the next place() checks they are still in order. */
@@ -90,6 +93,15 @@ export function createBadgeLayer(doc: Document, sheet: CSSStyleSheet | string): 
   };
   const onFonts = () => layer.relayout();
   doc.fonts?.addEventListener('loadingdone', onFonts);
+  // Out of the browser's own Tab order (they would come after the whole page): Tab reaches each badge
+  // right after the last link of the line it marks.
+  const stopKeyboard = followKeyboard(doc, {
+    badgeOf: (line) => {
+      const item = byLine.get(line);
+      return item && item.chunk && item.y !== null ? item.badge.button : null;
+    },
+    lineOf: (element) => items.get(element)?.at ?? null,
+  });
 
   /** Appends `item` to the last chunk, or a new one when that is full. */
   function append(item: Item): void {
@@ -148,7 +160,9 @@ export function createBadgeLayer(doc: Document, sheet: CSSStyleSheet | string): 
     add(badge, at, order) {
       layer.remove(badge);
       const item: Item = { badge, at, order, chunk: null, x: 0, y: null };
+      badge.button.tabIndex = -1;
       items.set(badge.host, item);
+      byLine.set(at, item);
       pending.push(item);
       observe(at.parentElement);
     },
@@ -156,6 +170,7 @@ export function createBadgeLayer(doc: Document, sheet: CSSStyleSheet | string): 
       const item = items.get(badge.host);
       if (!item) return;
       items.delete(badge.host);
+      if (byLine.get(item.at) === item) byLine.delete(item.at);
       badge.host.remove();
       const { chunk } = item;
       if (chunk) {
@@ -220,6 +235,8 @@ export function createBadgeLayer(doc: Document, sheet: CSSStyleSheet | string): 
     destroy() {
       resizes.disconnect();
       doc.fonts?.removeEventListener('loadingdone', onFonts);
+      stopKeyboard();
+      byLine.clear();
       host.remove();
       items.clear();
       chunks.length = 0;

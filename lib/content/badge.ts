@@ -2,8 +2,8 @@ import type { RelatedPaper } from '../service/corpus-service';
 import { HOST_ATTRIBUTE } from '../pages/text';
 import { createPreview, type Preview } from './badge-preview';
 
-/** What a badge shows. */
-export type BadgeStatus = 'corpus' | 'saved' | 'none';
+/** What a badge shows: the corpus match when nothing is saved, or where its save stands (save-toggle.ts). */
+export type BadgeStatus = 'corpus' | 'none' | 'saved' | 'saving' | 'removing' | 'save-failed' | 'remove-failed';
 
 /** What a badge needs from its page: related work to preview, and a save toggle. */
 export interface BadgeActions {
@@ -18,27 +18,69 @@ export interface Badge {
    * the badge layer (badge-layer.ts), whose own shadow root isolates it, the button itself.
    */
   host: HTMLElement;
+  /** The focusable element with the button role (the host itself in the layer). */
+  button: HTMLElement;
   actions: BadgeActions;
   /** Related work for the preview: loaded once per match, again after a failure. */
   related(): Promise<RelatedPaper[]>;
   /** `probable`: matched by its title's head alone, weaker evidence than the whole title. */
   setMatch(title: string, matchId: string | null, matchTitle: string | null, probable?: boolean): void;
-  setStatus(status: BadgeStatus): void;
+  /** `problem`: why a failed change failed, for the hint. */
+  setStatus(status: BadgeStatus, problem?: string | null): void;
 }
 
-const LABELS: Record<BadgeStatus, { text: string; action: string; hint: string }> = {
-  corpus: {
-    text: 'In corpus',
-    action: 'Save to Paper Lens',
-    hint: 'In the Paper Lens corpus. Click to save it to your list.',
-  },
-  saved: { text: 'Saved', action: 'Remove from Paper Lens', hint: 'In your Paper Lens list. Click to remove it.' },
-  none: {
-    text: 'Not in corpus',
-    action: 'Save to Paper Lens',
-    hint: 'Not in the Paper Lens corpus. Click to save it to your list.',
-  },
-};
+/** The longest title an accessible name quotes; a hostile page's title can be 2,000 characters. */
+const NAME_TITLE = 200;
+
+/** A badge's visible text, accessible name and hint. The name starts with the visible text (so a voice
+ * user who says what they see reaches it), then the action and the paper's title. */
+export function badgeLabel(
+  status: BadgeStatus,
+  title: string,
+  problem: string | null = null,
+): { text: string; name: string; hint: string } {
+  const quoted = `"${title.length > NAME_TITLE ? `${title.slice(0, NAME_TITLE - 1)}…` : title}"`;
+  switch (status) {
+    case 'corpus':
+      return {
+        text: 'In corpus',
+        name: `In corpus: Save to Paper Lens: ${quoted}`,
+        hint: 'In the Paper Lens corpus. Click to save it to your list.',
+      };
+    case 'none':
+      return {
+        text: 'Not in corpus',
+        name: `Not in corpus: Save to Paper Lens: ${quoted}`,
+        hint: 'Not in the Paper Lens corpus. Click to save it to your list.',
+      };
+    case 'saved':
+      return {
+        text: 'Saved',
+        name: `Saved: Remove from Paper Lens: ${quoted}`,
+        hint: 'In your Paper Lens list. Click to remove it.',
+      };
+    case 'saving':
+      return { text: 'Saving…', name: `Saving… ${quoted} to Paper Lens`, hint: 'Being saved to your Paper Lens list.' };
+    case 'removing':
+      return {
+        text: 'Removing…',
+        name: `Removing… ${quoted} from Paper Lens`,
+        hint: 'Being removed from your Paper Lens list.',
+      };
+    case 'save-failed':
+      return {
+        text: 'Not saved',
+        name: `Not saved: Save to Paper Lens again: ${quoted}`,
+        hint: `${problem ?? 'Paper Lens could not save it.'} Click to try again.`,
+      };
+    case 'remove-failed':
+      return {
+        text: 'Not removed',
+        name: `Not removed: Remove from Paper Lens again: ${quoted}`,
+        hint: `${problem ?? 'Paper Lens could not remove it.'} Click to try again.`,
+      };
+  }
+}
 
 /**
  * Builds a badge. It is an inline box, not a button: a listing holds thousands of them, and an atomic
@@ -62,8 +104,11 @@ export function createBadge(doc: Document, actions: BadgeActions, sheet?: CSSSty
 
   let related: Promise<RelatedPaper[]> | null = null;
   let probable = false;
+  let named = '';
+  let shown = '';
   const badge: Badge = {
     host,
+    button,
     actions,
     related() {
       related ??= actions.loadPreview().catch((error: unknown) => {
@@ -77,13 +122,22 @@ export function createBadge(doc: Document, actions: BadgeActions, sheet?: CSSSty
       host.setAttribute('data-paper-lens-title', title);
       host.setAttribute('data-paper-lens-match', matchId ?? '');
       host.setAttribute('data-paper-lens-match-title', matchTitle ?? '');
+      named = matchTitle ?? title;
       related = null;
     },
-    setStatus(status) {
-      const label = LABELS[status];
-      button.className = `badge ${status}`;
+    setStatus(status, problem = null) {
+      const label = badgeLabel(status, named, problem);
+      // Called for every badge on every change of the list: only a real change writes to the page.
+      if (`${label.name}${label.hint}${probable}` === shown) return;
+      shown = `${label.name}${label.hint}${probable}`;
+      const kind = status.endsWith('failed')
+        ? 'failed'
+        : status === 'saving' || status === 'removing'
+          ? 'pending'
+          : status;
+      button.className = `badge ${kind}`;
       button.textContent = label.text;
-      button.setAttribute('aria-label', label.action);
+      button.setAttribute('aria-label', label.name);
       button.title =
         probable && status === 'corpus'
           ? 'Probably in the Paper Lens corpus (by its short title). Click to save it to your list.'

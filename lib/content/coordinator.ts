@@ -54,7 +54,7 @@ export function createPageController(
           : api.relatedToText(entry.detected.title, '', PREVIEW_SIZE),
       toggleSave: () => saved.toggle(refOf(entry)),
     }),
-    status: (entry) => (saved.isSaved(refOf(entry)) ? 'saved' : entry.match ? 'corpus' : 'none'),
+    status: (entry) => saved.statusOf(refOf(entry), entry.match !== null),
   });
   const saved = createSavedSync(api, () => {
     badges.refresh();

@@ -16,7 +16,8 @@ export interface BadgeDeps {
   /** What `entry`'s badge does when used (read when used, so it sees the entry's latest match). */
   actions(entry: BadgeEntry): BadgeActions;
   /** What `entry`'s badge says. */
-  status(entry: BadgeEntry): BadgeStatus;
+  /** What the badge says, and why its paper's last change failed (null when it did not). */
+  status(entry: BadgeEntry): { status: BadgeStatus; problem: string | null };
 }
 
 /**
@@ -44,6 +45,11 @@ export function createPageBadges(doc: Document, sheet: CSSStyleSheet | string, d
   let theme: Theme = 'light';
   /** Made on the first page with lines to mark. */
   let layer: BadgeLayer | null = null;
+
+  function showStatus(entry: BadgeEntry): void {
+    const { status, problem } = deps.status(entry);
+    entry.badge.setStatus(status, problem);
+  }
 
   function create(detected: DetectedPaper): BadgeEntry {
     const entry = { detected, match: null } as unknown as BadgeEntry;
@@ -110,13 +116,13 @@ export function createPageBadges(doc: Document, sheet: CSSStyleSheet | string, d
       entry.detected = detected;
       entry.match = match;
       entry.badge.setMatch(detected.title, match?.id ?? null, match?.title ?? null, match?.probable);
-      entry.badge.setStatus(deps.status(entry));
+      showStatus(entry);
       if (!isPlaced(entry)) place(entry, order);
     },
     flush: () => layer?.place(),
     matchOf: (anchor) => entries.get(anchor)?.match ?? null,
     refresh() {
-      for (const entry of entries.values()) entry.badge.setStatus(deps.status(entry));
+      for (const entry of entries.values()) showStatus(entry);
     },
     clear() {
       for (const entry of entries.values()) unplace(entry);

@@ -1,7 +1,9 @@
 import type { DetectedPaper } from '../pages/types';
-import { corpusKey, identityKeys, type PaperRef, type SavedPaper } from '../storage/saved-list';
+import type { PaperRef, SavedPaper } from '../storage/saved-list';
+import type { BadgeStatus } from './badge';
 import type { PaperMatch } from './match-queue';
-import { reportError, type ContentApi } from './types';
+import { badgeStatusOf, createSaveToggles } from './save-toggle';
+import type { ContentApi } from './types';
 
 /** The page's view of the saved list, kept in step with storage. */
 export interface SavedSync {
@@ -9,11 +11,13 @@ export interface SavedSync {
   readonly ready: Promise<void>;
   /** Starts the first read; a change that arrives while it is under way wins over it. */
   read(): void;
-  /** Whether the paper `ref` names is saved, by any of its identities. */
+  /** Whether the list holds the paper `ref` names. */
   isSaved(ref: PaperRef): boolean;
+  /** What a badge for the paper says, and why its last change failed (null when it did not). */
+  statusOf(ref: PaperRef, inCorpus: boolean): { status: BadgeStatus; problem: string | null };
   /** Whether the corpus paper `id` is saved. */
   isSavedId(id: string): boolean;
-  /** Saves the paper, or removes it when it is saved. */
+  /** Saves the paper, or removes it when it is saved; retries a change that failed. */
   toggle(ref: PaperRef): void;
   /** Stops following storage. */
   stop(): void;
@@ -26,11 +30,12 @@ export function paperRefOf(detected: DetectedPaper, match: PaperMatch | null, ur
 
 /** Follows the saved list from now on; `onChange` runs after each change is applied. */
 export function createSavedSync(api: ContentApi, onChange: () => void): SavedSync {
-  let keys = new Set<string>();
+  // A badge claims "saved" only once the list holds the paper; the toggles carry pending and failed changes.
+  const toggles = createSaveToggles({ save: api.savePaper, unsave: api.unsavePaper, onChange });
   /** Changes seen so far: a read that began before one of them is older than it. */
   let changes = 0;
   const apply = (papers: SavedPaper[]) => {
-    keys = new Set(papers.flatMap((paper) => identityKeys(paper)));
+    toggles.setList(papers);
     onChange();
   };
   const unwatch = api.watchSaved((papers) => {
@@ -51,11 +56,13 @@ export function createSavedSync(api: ContentApi, onChange: () => void): SavedSyn
           if (changes === before) apply(papers);
         });
     },
-    isSaved: (ref) => identityKeys(ref).some((key) => keys.has(key)),
-    isSavedId: (id) => keys.has(corpusKey(id)),
-    toggle(ref) {
-      (sync.isSaved(ref) ? api.unsavePaper(ref) : api.savePaper(ref)).catch(reportError);
-    },
+    isSaved: (ref) => toggles.holds(ref),
+    isSavedId: (id) => toggles.holds({ title: '', corpusId: id }),
+    statusOf: (ref, inCorpus) => ({
+      status: badgeStatusOf(toggles.stateOf(ref), inCorpus),
+      problem: toggles.errorOf(ref),
+    }),
+    toggle: (ref) => toggles.toggle(ref),
     stop: unwatch,
   };
   return sync;

@@ -3,7 +3,7 @@
 // background's handlers and the typed clients all derive from this table. Clients import its types
 // only, so none of the handlers' code reaches the popup or the content script.
 import { storageResolveDeps } from '../background/resolve-ref';
-import { rememberSeen, saveTabReport } from '../background/tab-reports';
+import { corpusCount, rememberSeen, savePrerenderReport, saveTabReport } from '../background/tab-reports';
 import { parsePaperRef } from '../match/parse-paper-ref';
 import { resolvePaperRef, type RefAnswer } from '../match/resolve-paper-ref';
 import type { ImportedPaper } from '../export/types';
@@ -43,6 +43,8 @@ export interface Sender {
   url: string | null;
   /** True for the popup and other pages of this extension. */
   fromExtension: boolean;
+  /** A content script in a prerendered page: `url` is its own, not yet the tab's. */
+  prerendered?: boolean;
   /** The request's id, the same on a retry: a change to the reading list is applied once per id. */
   requestId?: number;
 }
@@ -55,6 +57,8 @@ export interface BackgroundDeps {
   getService(): Promise<CorpusService>;
   /** The title index alone: ready long before the whole corpus is (matching, known ids, titles). */
   getTitles(): Promise<TitleLookup>;
+  /** The tab's URL as the browser shows it (a prerendered page is not shown yet). */
+  getTab?(tabId: number): Promise<{ url: string | null } | null>;
   setBadgeCount(tabId: number, count: number): Promise<void>;
 }
 
@@ -229,9 +233,12 @@ export const MESSAGES = {
         const matchTitle = paper.matchId ? (lookup.titleOf(paper.matchId) ?? null) : null;
         return { ...paper, matchId: matchTitle === null ? null : paper.matchId, matchTitle };
       });
-      await saveTabReport(tabId, { url, kind, papers });
+      const stored = { url, kind, papers };
       await rememberSeen(papers);
-      await deps.setBadgeCount(tabId, new Set(papers.map((p) => p.matchId).filter(Boolean)).size);
+      // A prerendered page is kept aside under its own URL until the tab shows it (background.ts).
+      if (sender.prerendered && (await deps.getTab?.(tabId))?.url !== url) return savePrerenderReport(tabId, stored);
+      await saveTabReport(tabId, stored);
+      await deps.setBadgeCount(tabId, corpusCount(stored));
     },
   }),
 };

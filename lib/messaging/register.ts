@@ -10,6 +10,8 @@ export interface RawSender {
   url?: string;
   frameId?: number;
   tab?: { id?: number; url?: string };
+  /** Chrome 106+: 'prerender' while the document is prerendered (Speculation Rules), not yet shown. */
+  documentLifecycle?: string;
 }
 
 /**
@@ -25,16 +27,20 @@ export function describeSender(raw: RawSender | undefined, runtimeId: string, ex
   }
   const tabId = raw.tab?.id;
   if (typeof tabId !== 'number' || tabId < 0) throw new BadRequestError('a content script must run in a tab');
-  if (raw.frameId !== undefined && raw.frameId !== 0) {
+  // A prerendered page's main frame has a frameId of its own (0 is the page the tab shows); our content
+  // scripts are injected in main frames only, so a prerendered sender is one.
+  const prerendered = raw.documentLifecycle === 'prerender';
+  if (raw.frameId !== undefined && raw.frameId !== 0 && !prerendered) {
     throw new BadRequestError('a content script must run in the top frame');
   }
   // A page that navigated with history.pushState keeps its first URL in sender.url; the tab's URL
-  // is the current one (our content scripts run in the top frame only).
-  const url = raw.tab?.url ?? frameUrl;
+  // is the current one (our content scripts run in the top frame only). A prerendered page is not
+  // the tab's page yet: the tab's URL is the page it still shows, the frame's is the prerendered one.
+  const url = prerendered ? frameUrl : (raw.tab?.url ?? frameUrl);
   if (url === null || !SITE_URL.test(url)) {
     throw new BadRequestError('a content script must run on arxiv.org or huggingface.co');
   }
-  return { tabId, url, fromExtension: false };
+  return prerendered ? { tabId, url, fromExtension: false, prerendered } : { tabId, url, fromExtension: false };
 }
 
 /**

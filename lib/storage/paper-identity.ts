@@ -1,6 +1,6 @@
 // How a paper is recognised, however it is reached (abs, PDF, HTML, Hugging Face, search): pure.
 import { matchKey } from '../text/normalize';
-import type { PaperRef, SavedPaper } from './saved-list';
+import type { PaperRef } from './saved-list';
 
 /** An arXiv id without its version suffix ('2403.03507v2' -> '2403.03507'). */
 export function bareArxivId(id: string): string {
@@ -29,10 +29,34 @@ export function identityKeys(ref: PaperRef): string[] {
   return keys;
 }
 
-/** True when a saved entry is the paper `ref` names, by any of its identities. */
-export function isSamePaper(entry: SavedPaper, ref: PaperRef): boolean {
-  const mine = new Set(identityKeys(entry));
-  return identityKeys(ref).some((key) => mine.has(key));
+/**
+ * True when a saved entry is the paper `ref` names. The strongest identity both name decides: the
+ * corpus id, then the arXiv id, then the title. One shared key is not enough: two listing entries
+ * whose titles are two different corpus papers are two papers even when the page (or a test
+ * listing, or a mislabelled mirror) gives them the same arXiv id; merging them made a badge save
+ * into, and then unsave, another paper's entry (issue 14).
+ */
+export function isSamePaper(entry: PaperRef, ref: PaperRef): boolean {
+  if (entry.corpusId && ref.corpusId) return entry.corpusId === ref.corpusId;
+  if (entry.arxivId && ref.arxivId) return bareArxivId(entry.arxivId) === bareArxivId(ref.arxivId);
+  const title = matchKey(entry.title);
+  return title !== '' && title === matchKey(ref.title);
+}
+
+/** Finds a paper's entry in a list quickly (a listing asks for each of its 2,000 badges): by any
+ * identity first, then decided by isSamePaper. */
+export function createPaperFinder<T extends PaperRef>(papers: readonly T[]): (ref: PaperRef) => T | undefined {
+  const byKey = new Map<string, T[]>();
+  for (const paper of papers) {
+    for (const key of identityKeys(paper)) byKey.set(key, [...(byKey.get(key) ?? []), paper]);
+  }
+  return (ref) => {
+    for (const key of identityKeys(ref)) {
+      const found = byKey.get(key)?.find((paper) => isSamePaper(paper, ref));
+      if (found) return found;
+    }
+    return undefined;
+  };
 }
 
 const MAX_TAGS = 50;

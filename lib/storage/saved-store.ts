@@ -39,6 +39,41 @@ export class SavedListReadOnlyError extends Error {
   }
 }
 
+/**
+ * The browser refused a write of the reading list because its storage is full (storage.local's
+ * quota, or the disk). Nothing was written: the list is as it was and stays usable. The name and
+ * the message's opening are stable: the popup shows the message and may test the name.
+ */
+export class StorageFullError extends Error {
+  constructor(action: string, cause?: unknown) {
+    super(
+      `Paper Lens could not ${action}: the browser's storage is full. Nothing was changed and nothing ` +
+        'already saved was lost. Remove some saved papers (or free space for the browser) and try again.',
+      { cause },
+    );
+    this.name = 'StorageFullError';
+  }
+}
+
+/** Whether a storage error is the browser refusing a write for lack of space. Chrome's storage.local
+ * rejects with "Resource::kQuotaBytes quota exceeded"; IndexedDB and Firefox name it QuotaExceededError
+ * (often with an empty message), Firefox's storage may say NS_ERROR_DOM_QUOTA_REACHED. */
+export function isQuotaError(error: unknown): boolean {
+  if (!(error instanceof Error) && (typeof error !== 'object' || error === null)) return /quota/i.test(String(error));
+  const { name, message } = error as { name?: unknown; message?: unknown };
+  return name === 'QuotaExceededError' || /quota/i.test(`${String(name ?? '')} ${String(message ?? '')}`);
+}
+
+/** Runs a storage write; a refusal for lack of space becomes a StorageFullError that says what did not happen. */
+async function write(action: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    if (isQuotaError(error)) throw new StorageFullError(action, error);
+    throw error;
+  }
+}
+
 // WXT's storage keeps an item's schema version in '<key>$' as { v }, but checks it only when
 // migrations are defined, and then only logs a newer version: this module reads and checks it itself.
 type Key = `local:${string}`;
@@ -140,9 +175,9 @@ export async function readUnreadableFile(now = Date.now()): Promise<string | nul
 }
 
 /** Copies unreadable data aside unless it is copied already, and checks the copy reads back. */
-async function keepCopy(snapshot: Snapshot, problem: string): Promise<void> {
+async function keepCopy(snapshot: Snapshot, problem: string, action: string): Promise<void> {
   const store = addCopy(snapshot.copies, snapshot, problem, Date.now());
-  await storage.setItem(COPIES, store);
+  await write(action, () => storage.setItem(COPIES, store));
   const back = readCopyStore(await storage.getItem(COPIES));
   if (!isCopied(back, snapshot)) {
     throw new Error('Paper Lens could not keep a copy of the saved data it cannot read, so it changed nothing.');
@@ -163,7 +198,7 @@ export function keepUnreadableSavedData(): Promise<boolean> {
     const snapshot = await readSnapshot(false);
     const read = check(snapshot);
     if (!read.problem || read.copied) return false;
-    await keepCopy(snapshot, read.problem);
+    await keepCopy(snapshot, read.problem, 'keep a copy of the saved data it cannot read');
     return true;
   });
 }
@@ -174,10 +209,12 @@ export function keepUnreadableSavedData(): Promise<boolean> {
  * Data that could not be read is copied aside, and the copy checked, before a write replaces it; a
  * list from a newer Paper Lens is never written. `opId` names the change: a change already applied
  * (its message sent again after its answer was lost) is answered without being applied twice.
+ * `action` says what the change does ("save “Title”"), for the error when storage is full.
  */
 export function updateSavedList<T>(
   change: (papers: SavedPaper[]) => { papers: SavedPaper[]; result: T },
   opId?: number,
+  action = 'change your reading list',
 ): Promise<T> {
   return enqueue(async () => {
     const snapshot = await readSnapshot(true);
@@ -188,13 +225,14 @@ export function updateSavedList<T>(
     // A newer schema may hold fields and entries this version cannot read, and writing back would drop
     // them: the list is shown read-only (and copied aside for download) and never written, until updated.
     if (read.newer !== null) throw new SavedListReadOnlyError(read.newer);
-    if (read.problem && !read.copied) await keepCopy(snapshot, read.problem);
+    if (read.problem && !read.copied) await keepCopy(snapshot, read.problem, action);
     const { papers, result } = change(read.papers);
     const items: { key: Key; value: unknown }[] = [{ key: LIST, value: { papers } }];
     if (opId !== undefined) items.push({ key: OPS, value: recordOp(log, opId, result, Date.now()) });
     if (readVersion(snapshot.version).kind === 'unreadable')
       items.push({ key: VERSION, value: { v: SAVED_LIST_VERSION } });
-    await storage.setItems(items);
+    // One storage call: the browser writes all of it or, refusing it (full), none of it.
+    await write(action, () => storage.setItems(items));
     return result;
   });
 }

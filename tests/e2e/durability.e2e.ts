@@ -107,12 +107,18 @@ function runLanes(plan: LanePlan): Promise<LaneResult> {
     );
     return row?.querySelector('button.pl-save') ?? null;
   };
-  const savedLabel = plan.kind === 'badge' ? 'Remove from Paper Lens' : 'Remove';
-  const isSaved = (target: HTMLButtonElement) => target.getAttribute('aria-label') === savedLabel;
+  /** A badge's name starts with what it shows: 'Saved: …', 'In corpus: …', or a change on its way ('Saving…'). */
+  const stateOf = (target: HTMLButtonElement): boolean | null => {
+    const label = target.getAttribute('aria-label') ?? '';
+    if (plan.kind === 'popup') return label === 'Remove';
+    if (label.startsWith('Saved: Remove from Paper Lens')) return true;
+    return /^(In corpus|Not in corpus): Save to Paper Lens/.test(label) ? false : null;
+  };
+  const isSaved = (target: HTMLButtonElement) => stateOf(target) === true;
   /** Resolves true when the button shows the other state (the page re-rendered from storage), false after `ms`. */
   const flipped = (target: HTMLButtonElement, before: boolean, ms: number) =>
     new Promise<boolean>((resolve) => {
-      const observer = new MutationObserver(() => isSaved(target) !== before && finish(true));
+      const observer = new MutationObserver(() => stateOf(target) === !before && finish(true));
       const timer = setTimeout(() => finish(false), ms);
       function finish(changed: boolean) {
         observer.disconnect();

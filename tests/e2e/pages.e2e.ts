@@ -14,6 +14,9 @@ import {
   badgeStates,
   badgeTooltip,
   buttonState,
+  REMOVE_NAME,
+  SAVE_NAME,
+  settledBadge,
   type BadgeState,
 } from './helpers/badges';
 import { fixture, fixtureHtml, MANIFEST, type ChromeApi, type ExpectedPaper, type Fixture } from './helpers/fixtures';
@@ -448,20 +451,20 @@ describe('pages', () => {
     const dailyBadge = badgeFor(daily, GALORE);
     expect(await absBadge.count()).toBe(1);
     expect(await dailyBadge.count()).toBe(1);
-    expect(await buttonState(absBadge)).toEqual({ name: 'Save to Paper Lens', text: 'In corpus' });
-    expect(await buttonState(dailyBadge)).toEqual({ name: 'Save to Paper Lens', text: 'In corpus' });
+    expect(await buttonState(absBadge)).toEqual(settledBadge('In corpus', GALORE));
+    expect(await buttonState(dailyBadge)).toEqual(settledBadge('In corpus', GALORE));
 
-    await absBadge.getByRole('button', { name: 'Save to Paper Lens' }).click();
-    await expect.poll(() => buttonState(absBadge), POLL).toEqual({ name: 'Remove from Paper Lens', text: 'Saved' });
-    await expect.poll(() => buttonState(dailyBadge), POLL).toEqual({ name: 'Remove from Paper Lens', text: 'Saved' });
+    await absBadge.getByRole('button', { name: SAVE_NAME }).click();
+    await expect.poll(() => buttonState(absBadge), POLL).toEqual(settledBadge('Saved', GALORE));
+    await expect.poll(() => buttonState(dailyBadge), POLL).toEqual(settledBadge('Saved', GALORE));
     expect(await savedTitles()).toEqual([GALORE]);
     // The other badges on the second tab did not change.
     const others = (await badgeStates(daily)).filter((badge) => badge.title !== GALORE);
     expect(others).toEqual(expectedBadges(HF_DAILY.papers.filter((paper) => paper.title !== GALORE)));
 
-    await dailyBadge.getByRole('button', { name: 'Remove from Paper Lens' }).click();
-    await expect.poll(() => buttonState(dailyBadge), POLL).toEqual({ name: 'Save to Paper Lens', text: 'In corpus' });
-    await expect.poll(() => buttonState(absBadge), POLL).toEqual({ name: 'Save to Paper Lens', text: 'In corpus' });
+    await dailyBadge.getByRole('button', { name: REMOVE_NAME }).click();
+    await expect.poll(() => buttonState(dailyBadge), POLL).toEqual(settledBadge('In corpus', GALORE));
+    await expect.poll(() => buttonState(absBadge), POLL).toEqual(settledBadge('In corpus', GALORE));
     expect(await savedTitles()).toEqual([]);
 
     // A related paper, saved from the panel's own toggle.

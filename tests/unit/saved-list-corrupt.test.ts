@@ -287,8 +287,12 @@ describe('the copy of unreadable data', () => {
       if ('savedListUnreadable' in items) throw new Error('QUOTA_BYTES quota exceeded');
       return set(items);
     });
-    await expect(savePaper(NEW)).rejects.toThrow('QUOTA_BYTES quota exceeded');
-    await expect(unsavePaper(FIRST)).rejects.toThrow('QUOTA_BYTES quota exceeded');
+    // The refusal for lack of space says what did not happen (lib/storage/saved-store.ts StorageFullError).
+    await expect(savePaper(NEW)).rejects.toMatchObject({
+      name: 'StorageFullError',
+      message: expect.stringContaining(`could not save “${NEW.title}”: the browser's storage is full`),
+    });
+    await expect(unsavePaper(FIRST)).rejects.toMatchObject({ name: 'StorageFullError' });
     expect(await stored()).toEqual({ savedList: raw });
   });
 

@@ -63,3 +63,17 @@ export async function tabIdOf(extensionPage: Page, url: string): Promise<number>
   if (ids.length !== 1) throw new Error(`expected one tab at ${url}, found ${ids.length}`);
   return ids[0]!;
 }
+
+/** Finds a badge's button by its action, whatever its state text and title (names say all three). */
+export const SAVE_NAME = /Save to Paper Lens/;
+export const REMOVE_NAME = /Remove from Paper Lens/;
+
+/** What a settled badge says: its visible text, and its accessible name, which starts with that text,
+ * then the action and the (corpus) title of its paper. */
+export function settledBadge(
+  text: 'In corpus' | 'Not in corpus' | 'Saved',
+  title: string,
+): { name: string; text: string } {
+  const action = text === 'Saved' ? 'Remove from Paper Lens' : 'Save to Paper Lens';
+  return { name: `${text}: ${action}: "${title}"`, text };
+}
