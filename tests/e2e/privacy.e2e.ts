@@ -109,9 +109,10 @@ const refused = (message: string) => ({
 });
 
 describe('privacy', () => {
-  it('the Chrome manifest asks for storage, contextMenus and the two hosts only, with the strict CSP', () => {
+  it('the Chrome manifest asks for storage, contextMenus, activeTab, scripting and the two hosts only, with the strict CSP', () => {
     const manifest = readManifest(EXTENSION_DIR);
-    expect(manifest.permissions).toEqual(['storage', 'contextMenus']);
+    // activeTab and scripting let the popup read a page of another site once, when the reader opens it there.
+    expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'activeTab', 'scripting']);
     expect(manifest.host_permissions).toEqual(HOSTS);
     expect(manifest.content_scripts).toEqual(CONTENT_SCRIPTS);
     expect(manifest.content_security_policy).toEqual({ extension_pages: CSP });
@@ -128,7 +129,7 @@ describe('privacy', () => {
 
   it('the Firefox manifest asks for the same, keeps the same CSP and declares no data collection', () => {
     const manifest = readManifest(FIREFOX_DIR);
-    expect(manifest.permissions).toEqual(['storage', 'contextMenus', ...HOSTS]);
+    expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'activeTab', 'scripting', ...HOSTS]);
     expect(manifest.host_permissions).toBeUndefined();
     expect(manifest.content_scripts).toEqual(CONTENT_SCRIPTS);
     expect(manifest.content_security_policy).toBe(CSP);
