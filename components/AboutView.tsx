@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CorpusClient } from '../lib/messaging/client';
-import type { CorpusStats } from '../lib/service/corpus-service';
+import type { CorpusStats } from '../lib/corpus/service';
 
 /** Corpus size, its newest paper's date, and the privacy promise. */
 export function AboutView({ client }: { client: CorpusClient }) {

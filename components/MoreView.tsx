@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CorpusClient } from '../lib/messaging/client';
-import type { RelatedPaper } from '../lib/service/corpus-service';
-import type { SavedListRead } from '../lib/storage/saved-list';
+import type { RelatedPaper } from '../lib/corpus/service';
+import type { SavedListRead } from '../lib/reading-list/saved-list';
 import { RelatedList } from './RelatedList';
 
 interface Props {

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Paper } from '../lib/corpus/types';
-import type { RelatedPaper } from '../lib/service/corpus-service';
+import type { RelatedPaper } from '../lib/corpus/service';
 import { RelatedList } from './RelatedList';
 
 interface Props {

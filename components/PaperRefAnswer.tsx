@@ -1,4 +1,4 @@
-import type { RefAnswer } from '../lib/match/resolve-paper-ref';
+import type { RefAnswer } from '../lib/tabs/resolve-paper-ref';
 import { abstractUrl } from '../lib/match/parse-paper-ref';
 
 /** An id Paper Lens cannot open from its corpus: what is known of it, and a link to its abstract page. */

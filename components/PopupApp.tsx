@@ -1,10 +1,16 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CorpusClient } from '../lib/messaging/client';
-import type { TabDescription } from '../lib/background/describe-tab';
+import type { TabDescription } from '../lib/tabs/describe-tab';
 import { mark } from '../lib/marks';
-import { corpusKey, identityKeys, type PaperEdit, type PaperRef, type SavedPaper } from '../lib/storage/saved-list';
-import { describeWriteFailure } from '../lib/storage/write-failure';
+import {
+  corpusKey,
+  identityKeys,
+  type PaperEdit,
+  type PaperRef,
+  type SavedPaper,
+} from '../lib/reading-list/saved-list';
+import { describeWriteFailure } from '../lib/reading-list/write-failure';
 import { AboutView } from './AboutView';
 import { MoreView } from './MoreView';
 import { PaperDetail } from './PaperDetail';

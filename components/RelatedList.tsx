@@ -1,4 +1,4 @@
-import type { RelatedPaper } from '../lib/service/corpus-service';
+import type { RelatedPaper } from '../lib/corpus/service';
 
 interface Props {
   related: RelatedPaper[];

@@ -1,5 +1,5 @@
 import type { Ref } from 'preact';
-import type { PaperEdit, SavedPaper } from '../lib/storage/saved-list';
+import type { PaperEdit, SavedPaper } from '../lib/reading-list/saved-list';
 
 /** An open edit of an entry's tags and note, as typed so far. */
 export interface SavedDraft {

@@ -6,7 +6,7 @@ import {
   type Rect,
 } from '@tanstack/virtual-core';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { PaperEdit, SavedPaper } from '../lib/storage/saved-list';
+import type { PaperEdit, SavedPaper } from '../lib/reading-list/saved-list';
 import { SavedItem, type SavedDraft } from './SavedItem';
 import { useVirtualizer } from './useVirtualizer';
 

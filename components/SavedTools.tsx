@@ -1,12 +1,12 @@
 import { useRef, useState } from 'preact/hooks';
-import { EXPORT_FORMATS, exportPapers, withCorpusFacts, type ExportFormat } from '../lib/export/formats';
-import type { ImportPreview } from '../lib/export/preview-import';
-import { toRelatedWorkStarter } from '../lib/export/starter';
-import { MAX_IMPORT_CHARS, type ExportPaper } from '../lib/export/types';
+import { EXPORT_FORMATS, exportPapers, withCorpusFacts, type ExportFormat } from '../lib/reading-list/formats';
+import type { ImportPreview } from '../lib/reading-list/preview-import';
+import { toRelatedWorkStarter } from '../lib/reading-list/starter';
+import { MAX_IMPORT_CHARS, type ExportPaper } from '../lib/reading-list/types';
 import type { CorpusClient } from '../lib/messaging/client';
-import type { RelatedPaper } from '../lib/service/corpus-service';
-import type { SavedPaper } from '../lib/storage/saved-list';
-import { describeWriteFailure } from '../lib/storage/write-failure';
+import type { RelatedPaper } from '../lib/corpus/service';
+import type { SavedPaper } from '../lib/reading-list/saved-list';
+import { describeWriteFailure } from '../lib/reading-list/write-failure';
 
 interface Props {
   client: CorpusClient;
@@ -83,8 +83,8 @@ export function SavedTools({ client, papers, tag, download }: Props) {
       // The BibTeX parser is large: it loads only when someone imports. The preview reads the file in
       // slices and links titles to the corpus through the background's matcher.
       const [{ previewImport }, { createPause }] = await Promise.all([
-        import('../lib/export/preview-import'),
-        import('../lib/export/slices'),
+        import('../lib/reading-list/preview-import'),
+        import('../lib/reading-list/slices'),
       ]);
       const bytes = new Uint8Array(await file.arrayBuffer());
       setPreview(
@@ -105,7 +105,7 @@ export function SavedTools({ client, papers, tag, download }: Props) {
   const apply = async () => {
     if (!preview) return;
     try {
-      const { importBatches } = await import('../lib/export/preview-import');
+      const { importBatches } = await import('../lib/reading-list/preview-import');
       let added = 0;
       let updated = 0;
       for (const batch of importBatches(preview.plan)) {

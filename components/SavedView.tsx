@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { createSavedFilter } from '../lib/storage/filter-saved';
-import type { PaperEdit, SavedListRead, SavedPaper } from '../lib/storage/saved-list';
+import { createSavedFilter } from '../lib/reading-list/filter-saved';
+import type { PaperEdit, SavedListRead, SavedPaper } from '../lib/reading-list/saved-list';
 import { SavedRows } from './SavedRows';
 import { UnreadableBanner, type UnreadableActions } from './UnreadableBanner';
 

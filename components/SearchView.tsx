@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CorpusClient } from '../lib/messaging/client';
-import type { RelatedPaper } from '../lib/service/corpus-service';
+import type { RelatedPaper } from '../lib/corpus/service';
 import { PaperRefAnswer } from './PaperRefAnswer';
 import { ResultList, type ResultRow } from './ResultList';
 import { SearchBox } from './SearchBox';

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CorpusClient } from '../lib/messaging/client';
-import type { TabDescription } from '../lib/background/describe-tab';
-import type { RelatedPaper } from '../lib/service/corpus-service';
-import type { PaperRef } from '../lib/storage/saved-list';
+import type { TabDescription } from '../lib/tabs/describe-tab';
+import type { RelatedPaper } from '../lib/corpus/service';
+import type { PaperRef } from '../lib/reading-list/saved-list';
 import { RelatedList } from './RelatedList';
 import { SaveButton } from './SaveButton';
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { downloadFile } from '../lib/export/download';
-import { readUnreadableFile, type SavedListRead } from '../lib/storage/saved-list';
-import { dismissNotice, isDismissed, readDismissal, watchDismissal } from '../lib/storage/unreadable-notice';
+import { downloadFile } from '../lib/reading-list/download';
+import { readUnreadableFile, type SavedListRead } from '../lib/reading-list/saved-list';
+import { dismissNotice, isDismissed, readDismissal, watchDismissal } from '../lib/reading-list/unreadable-notice';
 
 /** What the banner does; the popup passes the background's delete, tests their own. */
 export interface UnreadableActions {

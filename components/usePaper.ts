@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Paper } from '../lib/corpus/types';
 import type { CorpusClient } from '../lib/messaging/client';
-import type { RelatedPaper } from '../lib/service/corpus-service';
+import type { RelatedPaper } from '../lib/corpus/service';
 
 const RELATED = 8;
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CorpusClient } from '../lib/messaging/client';
-import type { SavedListRead } from '../lib/storage/saved-list';
+import type { SavedListRead } from '../lib/reading-list/saved-list';
 
 /** The reading list, kept current as any context changes it. */
 export function useSaved(client: CorpusClient): SavedListRead | null {

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { RefAnswer } from '../lib/match/resolve-paper-ref';
+import type { RefAnswer } from '../lib/tabs/resolve-paper-ref';
 import { parsePaperRef } from '../lib/match/parse-paper-ref';
 import type { CorpusClient } from '../lib/messaging/client';
-import type { SearchResult } from '../lib/service/corpus-service';
+import type { SearchResult } from '../lib/corpus/service';
 
 const RESULTS = 20;
 

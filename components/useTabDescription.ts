@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CorpusClient } from '../lib/messaging/client';
-import type { TabDescription } from '../lib/background/describe-tab';
+import type { TabDescription } from '../lib/tabs/describe-tab';
 
 /**
  * What the background knows of a tab; null until it answers (or when there is no tab). `known` is

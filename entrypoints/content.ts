@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createContentApi } from '../lib/content/api';
-import { createPageController } from '../lib/content/coordinator';
-import pageCss from '../lib/content/page-ui.css?inline';
+import { createContentApi } from '../content/api';
+import { createPageController } from '../content/coordinator';
+import pageCss from '../content/page-ui.css?inline';
 
 export default defineContentScript({
   matches: ['https://arxiv.org/*', 'https://huggingface.co/*'],

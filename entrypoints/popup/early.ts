@@ -1,9 +1,9 @@
 // Imported first by main.tsx, so this runs before Preact and the views are evaluated: the reads of
 // the tab and the pending lookup are in flight while the rest of the popup's module loads. No Preact here.
 import { browser } from 'wxt/browser';
-import { takePendingLookup } from '../../lib/background/lookup';
+import { takePendingLookup } from '../../lib/tabs/lookup';
 import { describeTabFromPopup } from '../../lib/messaging/popup-describe';
-import type { TabDescription } from '../../lib/background/describe-tab';
+import type { TabDescription } from '../../lib/tabs/describe-tab';
 
 const params = new URLSearchParams(location.search);
 

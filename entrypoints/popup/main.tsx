@@ -3,7 +3,7 @@ import { early, pending, queryParam, tab } from './early';
 import { render } from 'preact';
 import { PopupApp } from '../../components/PopupApp';
 import { LazySavedTools } from '../../components/LazySavedTools';
-import { downloadFile } from '../../lib/export/download';
+import { downloadFile } from '../../lib/reading-list/download';
 import '../../components/theme.css';
 import { createBackgroundClient, type CorpusClient } from '../../lib/messaging/client';
 

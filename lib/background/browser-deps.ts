@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { BackgroundDeps } from '../messaging/messages';
 import { corpus } from './load-service';
-import { readTab } from './read-tab';
+import { readTab } from '../tabs/read-tab';
 
 /** The real browser behind the background's handlers. */
 export function createBrowserDeps(): BackgroundDeps {

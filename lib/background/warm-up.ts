@@ -1,4 +1,4 @@
-import type { TitleLookup } from '../service/corpus-service';
+import type { TitleLookup } from '../corpus/service';
 
 /**
  * Runs the matcher over a few dozen made-up page titles once the worker has started. A woken worker's

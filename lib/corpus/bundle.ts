@@ -1,7 +1,7 @@
 import { EXACT_LIMIT } from '../related/doc-index';
 import type { RelatedModel } from '../related/model';
 import { createRelatedRanker } from '../related/rank-related';
-import type { CorpusBundle } from '../service/corpus-service';
+import type { CorpusBundle } from './service';
 import type { Paper } from './types';
 
 /** How many related papers are precomputed per corpus paper; longer lists are ranked live. */

@@ -6,7 +6,7 @@ import {
   type CorpusBundle,
   type CorpusService,
   type TitleLookup,
-} from '../service/corpus-service';
+} from './service';
 
 /**
  * The corpus as the build step writes it and as the extension and the CLI read it. Three parts, read

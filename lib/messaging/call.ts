@@ -14,7 +14,7 @@ export type Call<Names extends MessageName = MessageName> = <K extends Names>(
 
 /**
  * Sends a message to the background, retried across a service-worker restart. Every attempt carries
- * the first one's id, since the background applies a change once per id (lib/storage/op-log.ts):
+ * the first one's id, since the background applies a change once per id (lib/reading-list/op-log.ts):
  * @webext-core/messaging's own sendMessage numbers each attempt anew, so it cannot send these.
  */
 export const call: Call = (name, ...[data]) => {

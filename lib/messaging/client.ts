@@ -1,5 +1,5 @@
-import type { TabDescription } from '../background/describe-tab';
-import { readSavedList, watchSavedList, type SavedListRead } from '../storage/saved-list';
+import type { TabDescription } from '../tabs/describe-tab';
+import { readSavedList, watchSavedList, type SavedListRead } from '../reading-list/saved-list';
 import { call, type Call } from './call';
 import type { MessageFrom } from './messages';
 import { describeTabFromPopup } from './popup-describe';

@@ -2,14 +2,14 @@
 // its data is checked, and how the background answers. The protocol types, the sender rules, the
 // background's handlers and the typed clients all derive from this table. Clients import its types
 // only, so none of the handlers' code reaches the popup or the content script.
-import { storageResolveDeps } from '../background/resolve-ref';
-import { corpusCount, rememberSeen, savePrerenderReport, saveTabReport } from '../background/tab-reports';
+import { storageResolveDeps } from '../tabs/resolve-ref';
+import { corpusCount, rememberSeen, savePrerenderReport, saveTabReport } from '../tabs/tab-reports';
 import { parsePaperRef } from '../match/parse-paper-ref';
-import { resolvePaperRef, type RefAnswer } from '../match/resolve-paper-ref';
-import type { ImportedPaper } from '../export/types';
+import { resolvePaperRef, type RefAnswer } from '../tabs/resolve-paper-ref';
+import type { ImportedPaper } from '../reading-list/types';
 import { classifyUrl } from '../pages/detect';
-import type { CorpusService, TitleLookup } from '../service/corpus-service';
-import { applyImport } from '../storage/apply-import';
+import type { CorpusService, TitleLookup } from '../corpus/service';
+import { applyImport } from '../reading-list/apply-import';
 import {
   deleteUnreadableCopies,
   editPaper,
@@ -20,7 +20,7 @@ import {
   validateSavedList,
   type PaperRef,
   type SavedPaper,
-} from '../storage/saved-list';
+} from '../reading-list/saved-list';
 import {
   BadRequestError,
   checkArxivId,

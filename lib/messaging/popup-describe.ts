@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
-import { describeReadPage } from '../background/describe-page';
-import { describeTab, type TabDescription } from '../background/describe-tab';
-import { readTab } from '../background/read-tab';
-import { lookupSeen } from '../background/tab-reports';
+import { describeReadPage } from '../tabs/describe-page';
+import { describeTab, type TabDescription } from '../tabs/describe-tab';
+import { readTab } from '../tabs/read-tab';
+import { lookupSeen } from '../tabs/tab-reports';
 import { readPageMetadata, type PageMetadata } from '../pages/scholarly';
 import { call } from './call';
 

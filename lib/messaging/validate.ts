@@ -1,5 +1,5 @@
-import { IMPORT_LIMITS } from '../export/import-limits';
-import type { ImportedPaper } from '../export/types';
+import { IMPORT_LIMITS } from '../reading-list/import-limits';
+import type { ImportedPaper } from '../reading-list/types';
 import { ARXIV_ID } from '../pages/arxiv';
 import { ENVELOPE_FIELDS } from './wire';
 

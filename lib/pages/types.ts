@@ -11,7 +11,7 @@ export interface DetectedPaper {
   /**
    * On a listing, the line the badge marks instead of sitting beside the title: on arXiv, the
    * entry's short id line. Such badges are drawn in Paper Lens's own layer at the end of that line
-   * (lib/content/badge-layer.ts), never inserted into it: inserting badges into a listing's lines
+   * (content/badge-layer.ts), never inserted into it: inserting badges into a listing's lines
    * relays out every line.
    */
   badgeAt?: Element;

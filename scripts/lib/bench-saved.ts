@@ -8,9 +8,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Paper } from '../../lib/corpus/types';
-import { toBibtex } from '../../lib/export/bibtex';
+import { toBibtex } from '../../lib/reading-list/bibtex';
 import { launchExtension, type ExtensionBrowser } from '../../tools/browser/launch';
-import { identityKeys } from '../../lib/storage/saved-list';
+import { identityKeys } from '../../lib/reading-list/saved-list';
 import { savedEntries } from './saved-entries';
 
 /** How many entries: the heavy reader. */

@@ -12,7 +12,7 @@ import type { RelatedModel } from '../../lib/related/model';
 import { createRelatedRanker } from '../../lib/related/rank-related';
 import type { Page } from 'playwright-core';
 import { EXTENSION_DIR, launchExtension, stopServiceWorker, type ExtensionBrowser } from '../../tools/browser/launch';
-import { GENERATED_DIR, readTitleIndexModule, TITLE_INDEX_MODULE, writeCorpusFiles } from '../build-corpus';
+import { GENERATED_DIR, readTitleIndexModule, TITLE_INDEX_MODULE, writeCorpusFiles } from './corpus-output';
 import { generateQueries } from './bench-queries';
 import { syntheticCorpus } from './synthetic-corpus';
 

@@ -3,7 +3,7 @@
 // notes from none to several thousand characters, newest first. Seeded: the same list on every run,
 // so the benchmark and the tests that use it see the same data.
 import type { Paper } from '../../lib/corpus/types';
-import { identityKeys, type SavedPaper } from '../../lib/storage/saved-list';
+import { identityKeys, type SavedPaper } from '../../lib/reading-list/saved-list';
 import { seededRandom } from './seeded-random';
 
 const SUBJECTS = [

@@ -3,9 +3,9 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PopupApp } from '../../components/PopupApp';
-import type { TabDescription } from '../../lib/background/describe-tab';
-import { rememberSeen } from '../../lib/background/tab-reports';
-import { readSavedList, savePaper } from '../../lib/storage/saved-list';
+import type { TabDescription } from '../../lib/tabs/describe-tab';
+import { rememberSeen } from '../../lib/tabs/tab-reports';
+import { readSavedList, savePaper } from '../../lib/reading-list/saved-list';
 import { createFakeClient } from '../helpers/fake-client';
 
 const GALORE = 'GaLore: Memory-Efficient LLM Training by Gradient Low-Rank Projection';
@@ -188,7 +188,7 @@ describe('PopupApp: saved', () => {
   it('lists the reading list newest first, filters by text and tag, edits, removes with undo', async () => {
     await savePaper({ title: 'Older Paper' }, 1);
     const tagged = await savePaper({ title: MMRL, corpusId: MMRL_ID }, 2);
-    const { editPaper } = await import('../../lib/storage/saved-list');
+    const { editPaper } = await import('../../lib/reading-list/saved-list');
     await editPaper(tagged.key, { tags: ['vlm'] });
     await renderPopup();
     fireEvent.click(screen.getByRole('tab', { name: 'Saved' }));

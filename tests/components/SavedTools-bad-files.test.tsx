@@ -3,8 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SavedTools } from '../../components/SavedTools';
-import { toJsonExport } from '../../lib/export/json';
-import { readSavedList, savePaper } from '../../lib/storage/saved-list';
+import { toJsonExport } from '../../lib/reading-list/json';
+import { readSavedList, savePaper } from '../../lib/reading-list/saved-list';
 import { createFakeClient } from '../helpers/fake-client';
 
 const client = createFakeClient({ url: null, kind: null, status: 'unsupported', papers: [] });

@@ -5,8 +5,8 @@ import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SavedTools } from '../../components/SavedTools';
-import { toJsonExport } from '../../lib/export/json';
-import { readSavedList, savePaper, editPaper, type SavedPaper } from '../../lib/storage/saved-list';
+import { toJsonExport } from '../../lib/reading-list/json';
+import { readSavedList, savePaper, editPaper, type SavedPaper } from '../../lib/reading-list/saved-list';
 import { createFakeClient } from '../helpers/fake-client';
 
 const client = createFakeClient({ url: null, kind: null, status: 'unsupported', papers: [] });

@@ -7,15 +7,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PopupApp } from '../../components/PopupApp';
 import { SavedView } from '../../components/SavedView';
-import type { TabDescription } from '../../lib/background/describe-tab';
+import type { TabDescription } from '../../lib/tabs/describe-tab';
 import {
   deleteUnreadableCopies,
   readSavedList,
   savePaper,
   type SavedListRead,
   type SavedPaper,
-} from '../../lib/storage/saved-list';
-import { COPY_FORMAT } from '../../lib/storage/unreadable';
+} from '../../lib/reading-list/saved-list';
+import { COPY_FORMAT } from '../../lib/reading-list/unreadable';
 import { savedEntries } from '../../scripts/lib/saved-entries';
 import { realPapers } from '../helpers/corpus';
 import { createFakeClient } from '../helpers/fake-client';

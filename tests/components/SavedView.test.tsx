@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SavedView } from '../../components/SavedView';
-import { keepUnreadableSavedData, readSavedList, savePaper, type SavedPaper } from '../../lib/storage/saved-list';
+import { keepUnreadableSavedData, readSavedList, savePaper, type SavedPaper } from '../../lib/reading-list/saved-list';
 
 const GOOD: SavedPaper = {
   key: 'arxiv:2403.03507',

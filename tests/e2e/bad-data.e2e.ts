@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SavedPaper } from '../../lib/storage/saved-list';
+import type { SavedPaper } from '../../lib/reading-list/saved-list';
 import { paperTitled } from '../helpers/corpus';
 import { ARTIFACTS_DIR, launchExtension, stopServiceWorker, type ExtensionBrowser } from '../../tools/browser/launch';
 

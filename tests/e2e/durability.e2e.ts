@@ -5,8 +5,8 @@
 // byte. Then the browser is closed and started again on the same profile, and the list is compared again.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { identityKeys } from '../../lib/storage/paper-identity';
-import type { SavedPaper } from '../../lib/storage/saved-list';
+import { identityKeys } from '../../lib/reading-list/paper-identity';
+import type { SavedPaper } from '../../lib/reading-list/saved-list';
 import { matchKey } from '../../lib/text/normalize';
 import { arxivListingHtml, type ListingEntry } from '../../tools/browser/arxiv-listing';
 import { paperTitled, realPapers, realService } from '../helpers/corpus';

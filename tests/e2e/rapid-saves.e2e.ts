@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Paper } from '../../lib/corpus/types';
-import type { SavedPaper } from '../../lib/storage/saved-list';
+import type { SavedPaper } from '../../lib/reading-list/saved-list';
 import { arxivListingHtml, type ListingEntry } from '../../tools/browser/arxiv-listing';
 import { realPapers, realService } from '../helpers/corpus';
 import { badgeButton, badgeFor, settledBadge } from './helpers/badges';

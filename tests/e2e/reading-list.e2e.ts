@@ -10,8 +10,8 @@ import { parse as parseBibtex } from '@retorquere/bibtex-parser';
 import Papa from 'papaparse';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { corpusStats } from '../../lib/service/corpus-service';
-import type { SavedPaper } from '../../lib/storage/saved-list';
+import { corpusStats } from '../../lib/corpus/service';
+import type { SavedPaper } from '../../lib/reading-list/saved-list';
 import { fixture, fixtureHtml, MANIFEST, type ChromeApi } from './helpers/fixtures';
 import { realPapers } from '../helpers/corpus';
 import {

@@ -4,7 +4,7 @@ import { createBundle } from '../../lib/corpus/bundle';
 import { EXACT_LIMIT } from '../../lib/related/doc-index';
 import { encodePaperEmbeddings, type PaperEmbeddings } from '../../lib/related/embeddings';
 import { buildRelatedModel, DEFAULT_RELATED_OPTIONS, type RelatedModel } from '../../lib/related/model';
-import { createCorpusService, type CorpusService } from '../../lib/service/corpus-service';
+import { createCorpusService, type CorpusService } from '../../lib/corpus/service';
 import { readCachedEmbeddings } from '../../scripts/lib/paper-embeddings';
 import { readSeedFiles } from '../../scripts/lib/seed-files';
 

@@ -1,8 +1,8 @@
-import type { TabDescription } from '../../lib/background/describe-tab';
+import type { TabDescription } from '../../lib/tabs/describe-tab';
 import type { CorpusClient } from '../../lib/messaging/client';
 import { createHandlers } from '../../lib/messaging/handlers';
 import type { Sender } from '../../lib/messaging/messages';
-import { readSavedList, watchSavedList } from '../../lib/storage/saved-list';
+import { readSavedList, watchSavedList } from '../../lib/reading-list/saved-list';
 import { realService } from './corpus';
 
 const POPUP: Sender = { tabId: null, url: 'chrome-extension://test/popup.html', fromExtension: true };

@@ -1,8 +1,8 @@
-import type { ReportedPaper } from '../../lib/background/tab-reports';
-import type { ContentApi } from '../../lib/content/types';
+import type { ReportedPaper } from '../../lib/tabs/tab-reports';
+import type { ContentApi } from '../../content/types';
 import type { PageKind } from '../../lib/pages/types';
-import { readSavedList, savePaper, unsavePaper, watchSavedList } from '../../lib/storage/saved-list';
-import type { CorpusService } from '../../lib/service/corpus-service';
+import { readSavedList, savePaper, unsavePaper, watchSavedList } from '../../lib/reading-list/saved-list';
+import type { CorpusService } from '../../lib/corpus/service';
 import { realService } from './corpus';
 
 let shared: CorpusService | undefined;

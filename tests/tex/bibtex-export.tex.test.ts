@@ -5,9 +5,9 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { toBibtex } from '../../lib/export/bibtex';
-import { corpusPaperEntry } from '../../lib/export/formats';
-import type { ExportPaper } from '../../lib/export/types';
+import { toBibtex } from '../../lib/reading-list/bibtex';
+import { corpusPaperEntry } from '../../lib/reading-list/formats';
+import type { ExportPaper } from '../../lib/reading-list/types';
 import { NASTY } from './nasty-papers';
 import { compileBibliography, type TexStyle } from './run-tex';
 

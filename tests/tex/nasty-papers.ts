@@ -1,6 +1,6 @@
 // Saved papers whose titles, notes, tags and links hold what breaks BibTeX and LaTeX: TeX specials,
 // lone braces, math, accents, CJK, right-to-left text, emoji, and an abstract ending in "}{https://".
-import type { ExportPaper } from '../../lib/export/types';
+import type { ExportPaper } from '../../lib/reading-list/types';
 
 const paper = (n: number, over: Partial<ExportPaper>): ExportPaper => ({
   key: `title:nasty${n}`,

@@ -2,9 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createPageController, type PageController } from '../../lib/content/coordinator';
+import { createPageController, type PageController } from '../../content/coordinator';
 import { detectPage } from '../../lib/pages/detect';
-import { savePaper, unsavePaper, type SavedPaper } from '../../lib/storage/saved-list';
+import { savePaper, unsavePaper, type SavedPaper } from '../../lib/reading-list/saved-list';
 import { paperTitled, realPapers, realService } from '../helpers/corpus';
 import type { Fixture } from '../e2e/helpers/fixtures';
 import { createFakeContentApi, type FakeContentApi } from '../helpers/fake-content-api';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeTab, type DescribeDeps } from '../../lib/background/describe-tab';
-import { getTabReport, saveTabReport, STORED_PAPERS, type TabReport } from '../../lib/background/tab-reports';
+import { describeTab, type DescribeDeps } from '../../lib/tabs/describe-tab';
+import { getTabReport, saveTabReport, STORED_PAPERS, type TabReport } from '../../lib/tabs/tab-reports';
 
 function deps(tab: { url: string; title: string } | null, report: TabReport | null, seen: Record<string, string> = {}) {
   const asked: string[] = [];

@@ -1,8 +1,8 @@
 import { parse } from '@retorquere/bibtex-parser';
 import { describe, expect, it } from 'vitest';
-import { baseKey, citationKeys, escapeBibtex, toBibtex } from '../../lib/export/bibtex';
-import { BIBTEX_PREAMBLE } from '../../lib/export/tex-text';
-import type { ExportPaper } from '../../lib/export/types';
+import { baseKey, citationKeys, escapeBibtex, toBibtex } from '../../lib/reading-list/bibtex';
+import { BIBTEX_PREAMBLE } from '../../lib/reading-list/tex-text';
+import type { ExportPaper } from '../../lib/reading-list/types';
 
 const paper = (over: Partial<ExportPaper>): ExportPaper => ({
   key: `title:${over.title ?? 'x'}`,

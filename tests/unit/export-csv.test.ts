@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { CSV_BOM, CSV_COLUMNS, readCsvCell, splitCsvTags, toCsv } from '../../lib/export/csv';
-import type { SavedPaper } from '../../lib/storage/saved-list';
+import { CSV_BOM, CSV_COLUMNS, readCsvCell, splitCsvTags, toCsv } from '../../lib/reading-list/csv';
+import type { SavedPaper } from '../../lib/reading-list/saved-list';
 
 const NOTE = 'Compare with "Attention", see §3, then\nre-run; also\r\nthe appendix';
 const papers: SavedPaper[] = [

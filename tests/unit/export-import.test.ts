@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { toBibtex } from '../../lib/export/bibtex';
-import { ImportError, parseImport, planImport, type ImportedPaper } from '../../lib/export/import';
-import { toJsonExport } from '../../lib/export/json';
-import type { SavedPaper } from '../../lib/storage/saved-list';
+import { toBibtex } from '../../lib/reading-list/bibtex';
+import { ImportError, parseImport, planImport, type ImportedPaper } from '../../lib/reading-list/import';
+import { toJsonExport } from '../../lib/reading-list/json';
+import type { SavedPaper } from '../../lib/reading-list/saved-list';
 
 const NOW = 1_800_000_000_000;
 

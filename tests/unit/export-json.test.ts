@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ImportError, parseJsonExport, toJsonExport } from '../../lib/export/json';
-import type { SavedPaper } from '../../lib/storage/saved-list';
+import { ImportError, parseJsonExport, toJsonExport } from '../../lib/reading-list/json';
+import type { SavedPaper } from '../../lib/reading-list/saved-list';
 
 const papers: SavedPaper[] = [
   {

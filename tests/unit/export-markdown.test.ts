@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, markdownUrl, toMarkdown } from '../../lib/export/markdown';
-import { toRelatedWorkStarter } from '../../lib/export/starter';
-import type { ExportPaper } from '../../lib/export/types';
-import type { RelatedPaper } from '../../lib/service/corpus-service';
+import { escapeMarkdown, markdownUrl, toMarkdown } from '../../lib/reading-list/markdown';
+import { toRelatedWorkStarter } from '../../lib/reading-list/starter';
+import type { ExportPaper } from '../../lib/reading-list/types';
+import type { RelatedPaper } from '../../lib/corpus/service';
 
 const paper = (over: Partial<ExportPaper>): ExportPaper => ({
   key: 'title:x',

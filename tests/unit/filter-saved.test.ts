@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createSavedFilter, foldForFilter } from '../../lib/storage/filter-saved';
-import type { SavedPaper } from '../../lib/storage/saved-list';
-import { describeWriteFailure, isStorageFull } from '../../lib/storage/write-failure';
+import { createSavedFilter, foldForFilter } from '../../lib/reading-list/filter-saved';
+import type { SavedPaper } from '../../lib/reading-list/saved-list';
+import { describeWriteFailure, isStorageFull } from '../../lib/reading-list/write-failure';
 
 const paper = (key: string, title: string, note = '', tags: string[] = []): SavedPaper => ({
   key,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHUNK, createFrameQueue, FIRST_CHUNK } from '../../lib/content/frame-scheduler';
+import { CHUNK, createFrameQueue, FIRST_CHUNK } from '../../content/frame-scheduler';
 
 /** Frames the test runs one at a time. */
 function steppedFrames() {

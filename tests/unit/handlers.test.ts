@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { describeTab } from '../../lib/background/describe-tab';
-import { getTabReport } from '../../lib/background/tab-reports';
+import { describeTab } from '../../lib/tabs/describe-tab';
+import { getTabReport } from '../../lib/tabs/tab-reports';
 import { createHandlers } from '../../lib/messaging/handlers';
 import type { Sender } from '../../lib/messaging/messages';
-import { readSavedList } from '../../lib/storage/saved-list';
+import { readSavedList } from '../../lib/reading-list/saved-list';
 import { realService } from '../helpers/corpus';
 
 const service = realService();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeJsonError } from '../../lib/export/foreign-files';
-import { ImportError, parseImport } from '../../lib/export/import';
-import { findUnbalancedBrace } from '../../lib/export/read-bibtex';
+import { describeJsonError } from '../../lib/reading-list/foreign-files';
+import { ImportError, parseImport } from '../../lib/reading-list/import';
+import { findUnbalancedBrace } from '../../lib/reading-list/read-bibtex';
 
 /** The ImportError parseImport throws for `text`, as the person reads it. */
 function importError(text: string, name: string): string {

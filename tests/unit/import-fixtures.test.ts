@@ -2,12 +2,12 @@
 // and our own cases, through the import preview the popup and the CLI share.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { planImport } from '../../lib/export/plan-import';
-import { previewImport, importBatches } from '../../lib/export/preview-import';
-import { createPause } from '../../lib/export/slices';
-import { IMPORT_LIMITS } from '../../lib/export/import-limits';
-import { normaliseDoi } from '../../lib/export/read-bibtex';
-import type { SavedPaper } from '../../lib/storage/saved-list';
+import { planImport } from '../../lib/reading-list/plan-import';
+import { previewImport, importBatches } from '../../lib/reading-list/preview-import';
+import { createPause } from '../../lib/reading-list/slices';
+import { IMPORT_LIMITS } from '../../lib/reading-list/import-limits';
+import { normaliseDoi } from '../../lib/reading-list/read-bibtex';
+import type { SavedPaper } from '../../lib/reading-list/saved-list';
 import { realService } from '../helpers/corpus';
 
 const service = realService();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FIRST_CHUNK } from '../../lib/content/frame-scheduler';
-import { createMatchQueue, MATCH_BATCH } from '../../lib/content/match-queue';
+import { FIRST_CHUNK } from '../../content/frame-scheduler';
+import { createMatchQueue, MATCH_BATCH } from '../../content/match-queue';
 import type { TitleCandidate } from '../../lib/match/match-title';
 
 /** A background that answers when told to, matching titles that start with 'in ' to a paper of that title. */

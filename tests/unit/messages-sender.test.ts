@@ -6,7 +6,7 @@ import { createHandlers } from '../../lib/messaging/handlers';
 import { MESSAGES, type MessageName, type Sender } from '../../lib/messaging/messages';
 import { createMessageListener, describeSender, registerHandlers, type RawSender } from '../../lib/messaging/register';
 import { BadRequestError } from '../../lib/messaging/validate';
-import { readSavedList } from '../../lib/storage/saved-list';
+import { readSavedList } from '../../lib/reading-list/saved-list';
 import { realService } from '../helpers/corpus';
 
 const ME = 'me';

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createPaperFinder, isSamePaper } from '../../lib/storage/paper-identity';
-import { readSavedList, savePaper, unsavePaper, type PaperRef } from '../../lib/storage/saved-list';
+import { createPaperFinder, isSamePaper } from '../../lib/reading-list/paper-identity';
+import { readSavedList, savePaper, unsavePaper, type PaperRef } from '../../lib/reading-list/saved-list';
 
 beforeEach(() => fakeBrowser.reset());
 

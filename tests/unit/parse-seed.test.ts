@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCorpus } from '../../lib/corpus/build-corpus';
 import { parseSeedPage } from '../../lib/corpus/parse-seed';
-import { corpusStats } from '../../lib/service/corpus-service';
+import { corpusStats } from '../../lib/corpus/service';
 import { readSeedFiles } from '../../scripts/lib/seed-files';
 import { paperTitled, realPapers } from '../helpers/corpus';
 

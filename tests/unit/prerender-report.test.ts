@@ -2,7 +2,7 @@
 // is its own URL's, kept aside until the tab shows that URL, never the tab's current page's.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getTabReport, saveTabReport, showTabPage } from '../../lib/background/tab-reports';
+import { getTabReport, saveTabReport, showTabPage } from '../../lib/tabs/tab-reports';
 import { createHandlers } from '../../lib/messaging/handlers';
 import { describeSender, type RawSender } from '../../lib/messaging/register';
 import { BadRequestError } from '../../lib/messaging/validate';

@@ -5,7 +5,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHandlers } from '../../lib/messaging/handlers';
 import { createMessageListener, type RawSender } from '../../lib/messaging/register';
 import { isTransient, withRetry } from '../../lib/messaging/retry';
-import { readSavedList } from '../../lib/storage/saved-list';
+import { readSavedList } from '../../lib/reading-list/saved-list';
 import { realService } from '../helpers/corpus';
 
 const service = realService();

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { badgeStatusOf, createSaveToggles, type SaveToggleDeps } from '../../lib/content/save-toggle';
-import type { PaperRef, SavedPaper } from '../../lib/storage/saved-list';
+import { badgeStatusOf, createSaveToggles, type SaveToggleDeps } from '../../content/save-toggle';
+import type { PaperRef, SavedPaper } from '../../lib/reading-list/saved-list';
 
 const A: PaperRef = { title: 'Paper A', corpusId: 'a', arxivId: '2601.10001' };
 const B: PaperRef = { title: 'Paper B', corpusId: 'b', arxivId: '2601.10001' };

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
-import { applyImport } from '../../lib/storage/apply-import';
+import { applyImport } from '../../lib/reading-list/apply-import';
 import {
   editPaper,
   keepUnreadableSavedData,
@@ -13,7 +13,7 @@ import {
   watchSavedList,
   type SavedListRead,
   type SavedPaper,
-} from '../../lib/storage/saved-list';
+} from '../../lib/reading-list/saved-list';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -287,7 +287,7 @@ describe('the copy of unreadable data', () => {
       if ('savedListUnreadable' in items) throw new Error('QUOTA_BYTES quota exceeded');
       return set(items);
     });
-    // The refusal for lack of space says what did not happen (lib/storage/saved-store.ts StorageFullError).
+    // The refusal for lack of space says what did not happen (lib/reading-list/saved-store.ts StorageFullError).
     await expect(savePaper(NEW)).rejects.toMatchObject({
       name: 'StorageFullError',
       message: expect.stringContaining(`could not save “${NEW.title}”: the browser's storage is full`),

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { applyImport } from '../../lib/storage/apply-import';
-import { recordOp } from '../../lib/storage/op-log';
-import { editPaper, readSavedList, savePaper, unsavePaper } from '../../lib/storage/saved-list';
+import { applyImport } from '../../lib/reading-list/apply-import';
+import { recordOp } from '../../lib/reading-list/op-log';
+import { editPaper, readSavedList, savePaper, unsavePaper } from '../../lib/reading-list/saved-list';
 
 beforeEach(() => fakeBrowser.reset());
 

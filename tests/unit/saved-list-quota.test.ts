@@ -7,7 +7,7 @@ import {
   savePaper,
   StorageFullError,
   unsavePaper,
-} from '../../lib/storage/saved-list';
+} from '../../lib/reading-list/saved-list';
 
 beforeEach(() => fakeBrowser.reset());
 afterEach(() => vi.restoreAllMocks());

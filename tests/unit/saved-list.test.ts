@@ -9,7 +9,7 @@ import {
   savePaper,
   unsavePaper,
   validateSavedList,
-} from '../../lib/storage/saved-list';
+} from '../../lib/reading-list/saved-list';
 
 beforeEach(() => fakeBrowser.reset());
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createSavedSync } from '../../lib/content/saved-sync';
-import type { ContentApi } from '../../lib/content/types';
-import type { PaperRef, SavedPaper } from '../../lib/storage/saved-list';
+import { createSavedSync } from '../../content/saved-sync';
+import type { ContentApi } from '../../content/types';
+import type { PaperRef, SavedPaper } from '../../lib/reading-list/saved-list';
 
 const entry = (corpusId: string, title: string): SavedPaper => ({
   key: `corpus:${corpusId}`,

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { describeReadPage } from '../../lib/background/describe-page';
+import { describeReadPage } from '../../lib/tabs/describe-page';
 import { createTitleMatcher } from '../../lib/match/match-title';
 import { arxivIdIn, doiIn, findScholarlyPapers, readPageMetadata } from '../../lib/pages/scholarly';
 import { realPapers } from '../helpers/corpus';

@@ -6,9 +6,9 @@ import {
   readSavedList,
   savePaper,
   type SavedPaper,
-} from '../../lib/storage/saved-list';
-import { COPY_FORMAT, removeCopies, type CopyStore } from '../../lib/storage/unreadable';
-import { dismissNotice, isDismissed, noticeOf, readDismissal } from '../../lib/storage/unreadable-notice';
+} from '../../lib/reading-list/saved-list';
+import { COPY_FORMAT, removeCopies, type CopyStore } from '../../lib/reading-list/unreadable';
+import { dismissNotice, isDismissed, noticeOf, readDismissal } from '../../lib/reading-list/unreadable-notice';
 
 const GOOD: SavedPaper = {
   key: 'arxiv:2403.03507',

@@ -1,7 +1,7 @@
 // Plans how imported papers join the reading list, without writing anything: pure, linear in the
 // size of the file and of the list (identity keys are looked up in maps, never compared pairwise),
 // and free of the BibTeX parser, so the background can plan against the list as it is when it writes.
-import { bareArxivId, identityKeys, normaliseTags, type SavedPaper } from '../storage/saved-list';
+import { bareArxivId, identityKeys, normaliseTags, type SavedPaper } from './saved-list';
 import { ImportError, type ImportedPaper } from './types';
 
 /** What an import would do: entries to add, entries to update, and the whole list afterwards. */

@@ -1,4 +1,4 @@
-import type { DetectedPaper } from '../pages/types';
+import type { DetectedPaper } from '../lib/pages/types';
 import { createBadge, type Badge, type BadgeActions, type BadgeStatus } from './badge';
 import { createBadgeLayer, type BadgeLayer } from './badge-layer';
 import type { PaperMatch } from './match-queue';

@@ -1,7 +1,7 @@
-import { mark } from '../marks';
-import { LIMITS } from '../messaging/validate';
-import { detectPage } from '../pages/detect';
-import type { DetectedPaper, PageDetection } from '../pages/types';
+import { mark } from '../lib/marks';
+import { LIMITS } from '../lib/messaging/validate';
+import { detectPage } from '../lib/pages/detect';
+import type { DetectedPaper, PageDetection } from '../lib/pages/types';
 import { createFrameQueue, frameOf, type NextFrame } from './frame-scheduler';
 import { createMatchQueue } from './match-queue';
 import { createPageBadges, type BadgeEntry } from './page-badges';

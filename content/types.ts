@@ -1,6 +1,6 @@
-import type { AnswerOf, DataOf } from '../messaging/messages';
-import type { RelatedPaper } from '../service/corpus-service';
-import type { PaperRef, SavedPaper } from '../storage/saved-list';
+import type { AnswerOf, DataOf } from '../lib/messaging/messages';
+import type { RelatedPaper } from '../lib/corpus/service';
+import type { PaperRef, SavedPaper } from '../lib/reading-list/saved-list';
 
 /**
  * What the page side asks of the background (the message table's page messages, by name) and of

@@ -1,7 +1,7 @@
 // Markdown export: a GitHub-flavoured task list (checked = read). Escaping is hand-written because
 // it is a few CommonMark rules; a Markdown library parses or renders Markdown, it does not escape
 // plain text for it.
-import type { SavedPaper } from '../storage/saved-list';
+import type { SavedPaper } from './saved-list';
 import { paperLink } from './types';
 
 /** Escapes inline Markdown in one line of plain text (emphasis, code, links, HTML, tables, entities). */

@@ -1,5 +1,5 @@
 // The reading list's storage: reads (validated, with what could not be read), the watch, the copy
-// of unreadable data, and the one writer queue. Only the background writes; lib/storage/saved-list.ts
+// of unreadable data, and the one writer queue. Only the background writes; lib/reading-list/saved-list.ts
 // holds the list's operations on top of it.
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';

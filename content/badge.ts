@@ -1,5 +1,5 @@
-import type { RelatedPaper } from '../service/corpus-service';
-import { HOST_ATTRIBUTE } from '../pages/text';
+import type { RelatedPaper } from '../lib/corpus/service';
+import { HOST_ATTRIBUTE } from '../lib/pages/text';
 import { createPreview, type Preview } from './badge-preview';
 
 /** What a badge shows: the corpus match when nothing is saved, or where its save stands (save-toggle.ts). */

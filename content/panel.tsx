@@ -1,8 +1,8 @@
 import { render } from 'preact';
-import { RelatedPanel } from '../../components/RelatedPanel';
-import { HOST_ATTRIBUTE } from '../pages/text';
-import type { PageDetection } from '../pages/types';
-import type { RelatedPaper } from '../service/corpus-service';
+import { RelatedPanel } from '../components/RelatedPanel';
+import { HOST_ATTRIBUTE } from '../lib/pages/text';
+import type { PageDetection } from '../lib/pages/types';
+import type { RelatedPaper } from '../lib/corpus/service';
 import { applyStyles } from './badge';
 import type { PaperMatch } from './match-queue';
 import type { SavedSync } from './saved-sync';

@@ -5,7 +5,7 @@ const INSTEAD = 'Paper Lens imports its own JSON export or a BibTeX (.bib) file'
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-/** Header of the Paper Lens CSV export (lib/export/csv.ts). */
+/** Header of the Paper Lens CSV export (lib/reading-list/csv.ts). */
 const OUR_CSV_HEADER = 'title,arxiv_id,corpus_id,url,saved_at,tags,note,read';
 
 /** What a text file is when it is not something an import reads, or null. Checked before any parsing. */

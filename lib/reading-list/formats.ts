@@ -1,7 +1,7 @@
 // The export formats, in one table that the popup's buttons and `npm run corpus -- export` share,
 // so the command line writes exactly what the popup downloads.
 import type { Paper } from '../corpus/types';
-import type { SavedPaper } from '../storage/saved-list';
+import type { SavedPaper } from './saved-list';
 import { toBibtex, type BibtexOptions } from './bibtex';
 import { toCsv } from './csv';
 import { toJsonExport } from './json';

@@ -1,5 +1,5 @@
-import type { DetectedPaper } from '../pages/types';
-import type { PaperRef, SavedPaper } from '../storage/saved-list';
+import type { DetectedPaper } from '../lib/pages/types';
+import type { PaperRef, SavedPaper } from '../lib/reading-list/saved-list';
 import type { BadgeStatus } from './badge';
 import type { PaperMatch } from './match-queue';
 import { badgeStatusOf, createSaveToggles } from './save-toggle';

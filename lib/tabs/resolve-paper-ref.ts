@@ -1,7 +1,7 @@
-import type { SeenPaper } from '../background/tab-reports';
-import { bareArxivId } from '../storage/paper-identity';
-import type { SavedPaper } from '../storage/saved-list';
-import type { TitleMatch } from './match-title';
+import type { SeenPaper } from './tab-reports';
+import { bareArxivId } from '../reading-list/paper-identity';
+import type { SavedPaper } from '../reading-list/saved-list';
+import type { TitleMatch } from '../match/match-title';
 
 /**
  * What Paper Lens knows of an arXiv id. The corpus files carry no ids, so an id is known only once

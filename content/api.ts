@@ -1,5 +1,5 @@
-import { call } from '../messaging/call';
-import { readSavedList, watchSavedList } from '../storage/saved-list';
+import { call } from '../lib/messaging/call';
+import { readSavedList, watchSavedList } from '../lib/reading-list/saved-list';
 import type { ContentApi } from './types';
 
 /** The real page-side API: the message table's typed call to the background, the saved list read from storage. */

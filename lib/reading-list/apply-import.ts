@@ -1,5 +1,5 @@
-import { planImport } from '../export/plan-import';
-import type { ImportedPaper } from '../export/types';
+import { planImport } from './plan-import';
+import type { ImportedPaper } from './types';
 import { updateSavedList } from './saved-list';
 
 /** What an applied import did. */

@@ -1,7 +1,7 @@
 // The Paper Lens JSON export: a versioned envelope around the reading list, exact in both
 // directions. Plain JSON.parse plus hand-written checks: the schema is small, and the checks give
 // messages that name the entry and the field (a schema library would add weight for no gain here).
-import { validateSavedList, type SavedPaper } from '../storage/saved-list';
+import { validateSavedList, type SavedPaper } from './saved-list';
 import { checkImportSize, ImportError } from './types';
 
 export { ImportError } from './types';

@@ -11,7 +11,7 @@
 // readCsvCell takes it off again. Tags share one cell, separated by "; "; a ';' or '\' inside a tag
 // is written with a backslash before it, so splitCsvTags gives back every tag exactly.
 import Papa from 'papaparse';
-import type { SavedPaper } from '../storage/saved-list';
+import type { SavedPaper } from './saved-list';
 
 /** The header row, in column order. */
 export const CSV_COLUMNS = ['title', 'arxiv_id', 'corpus_id', 'url', 'saved_at', 'tags', 'note', 'read'] as const;

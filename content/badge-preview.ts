@@ -1,6 +1,6 @@
 import { h, render } from 'preact';
-import { RelatedPreview } from '../../components/RelatedPreview';
-import type { RelatedPaper } from '../service/corpus-service';
+import { RelatedPreview } from '../components/RelatedPreview';
+import type { RelatedPaper } from '../lib/corpus/service';
 import type { Badge } from './badge';
 
 /** The hover preview of a badge's related work: one per shadow root, shown beside one badge at a time. */

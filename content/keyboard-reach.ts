@@ -3,7 +3,7 @@
 // Tab from the last focusable element of the line a badge marks goes to that badge, and Tab from the
 // badge goes on to the page's next focusable element (Shift+Tab the other way), without putting
 // anything into the page's layout: only a keydown listener, which costs nothing until Tab is pressed.
-import { HOST_ATTRIBUTE } from '../pages/text';
+import { HOST_ATTRIBUTE } from '../lib/pages/text';
 
 /** What the keyboard needs to know of the layer: which line a badge marks, and which badge marks a line. */
 export interface ReachMap {

@@ -1,7 +1,7 @@
 // What the background accepts in one import message and stores, in one place: the popup fits every
 // imported paper to these limits before its preview, and lib/messaging/validate.ts checks the same
 // numbers, so the preview never promises what the write then refuses.
-import { normaliseTags } from '../storage/saved-list';
+import { normaliseTags } from './saved-list';
 import type { ImportedPaper } from './types';
 
 /** The limits of an imported paper and of one import message. */

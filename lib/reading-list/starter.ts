@@ -1,6 +1,6 @@
 // The "related-work starter": the chosen papers, each followed by its nearest corpus papers and
 // why they are related, as a Markdown outline to start a related-work section from.
-import type { RelatedPaper } from '../service/corpus-service';
+import type { RelatedPaper } from '../corpus/service';
 import { escapeMarkdown, quoteMarkdown, titleMarkdown } from './markdown';
 import type { ExportPaper } from './types';
 

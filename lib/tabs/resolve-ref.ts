@@ -1,6 +1,6 @@
 import type { TitleMatch } from '../match/match-title';
-import { wholeTitleMatch, type ResolveDeps } from '../match/resolve-paper-ref';
-import { readSavedList } from '../storage/saved-list';
+import { wholeTitleMatch, type ResolveDeps } from './resolve-paper-ref';
+import { readSavedList } from '../reading-list/saved-list';
 import { lookupSeen } from './tab-reports';
 
 /** The deps over storage (remembered ids, the saved list) and a corpus title lookup. */

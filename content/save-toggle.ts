@@ -1,7 +1,7 @@
 // The page's save toggles: what a click on a badge asks of the background, and what the badge may
 // claim meanwhile. A badge says "saved" only when the list (read from storage) holds the paper; while
 // a change is on its way it says so, and a change that failed says so until it is tried again.
-import { createPaperFinder, identityKeys, type PaperRef, type SavedPaper } from '../storage/saved-list';
+import { createPaperFinder, identityKeys, type PaperRef, type SavedPaper } from '../lib/reading-list/saved-list';
 import type { BadgeStatus } from './badge';
 
 /** Where a paper stands for its badge. */

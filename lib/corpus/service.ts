@@ -1,4 +1,4 @@
-import type { Paper } from '../corpus/types';
+import type { Paper } from './types';
 import { createTitleMatcher, matcherOverIndex, type TitleMatch, type TitleMatcher } from '../match/match-title';
 import type { TitleIndex } from '../match/title-index';
 import type { RelatedModel } from '../related/model';

@@ -1,4 +1,4 @@
-import { HOST_ATTRIBUTE } from '../pages/text';
+import { HOST_ATTRIBUTE } from '../lib/pages/text';
 import { applyStyles, listenForBadges, type Badge } from './badge';
 import { createPreview } from './badge-preview';
 import { followKeyboard } from './keyboard-reach';

@@ -1,4 +1,4 @@
-import { HOST_ATTRIBUTE } from '../pages/text';
+import { HOST_ATTRIBUTE } from '../lib/pages/text';
 
 /** The shortest time between two rescans of a page that keeps changing. */
 export const RESCAN_DELAY = 200;

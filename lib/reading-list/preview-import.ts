@@ -2,7 +2,7 @@
 // (in slices, so the popup stays responsive), link each entry whose title names a corpus paper
 // through the background's title matcher, fit every entry to what the write accepts, and plan
 // against the current list. What it reports is what applying `plan.groups` does.
-import type { SavedPaper } from '../storage/saved-list';
+import type { SavedPaper } from './saved-list';
 import { decodeImportBytes, type ImportEncoding } from './decode-text';
 import { describeForeignText } from './foreign-files';
 import { parseImport, type ParsedImport } from './import';

@@ -1,5 +1,5 @@
 // Types and limits shared by the reading-list export and import modules (pure: no browser APIs).
-import type { PaperRef, SavedPaper } from '../storage/saved-list';
+import type { PaperRef, SavedPaper } from './saved-list';
 import { ARXIV_ID } from '../pages/arxiv';
 
 /** A reading-list entry plus what the corpus knows about it, when it is a corpus paper. */
