@@ -10,7 +10,7 @@ import {
   type PaperRef,
   type SavedPaper,
 } from '../lib/reading-list/saved-list';
-import { describeWriteFailure } from '../lib/reading-list/write-failure';
+import { describeWriteFailure, isStorageFull } from '../lib/reading-list/write-failure';
 import { AboutView } from './AboutView';
 import { MoreView } from './MoreView';
 import { PaperDetail } from './PaperDetail';
@@ -77,8 +77,11 @@ export function PopupApp({ client, tabId, initialQuery = '', initialDescription,
   const isSaved = (id: string) => savedKeys.has(corpusKey(id));
   const isSavedRef = (ref: PaperRef) => identityKeys(ref).some((key) => savedKeys.has(key));
   const [failure, setFailure] = useState<string | null>(null);
-  /** Says what did not happen and why; the list itself is left as storage holds it. */
-  const failed = (what: string) => (error: unknown) => setFailure(describeWriteFailure(what, error));
+  /** Says why a change did not go through, and for full storage which change; the list stays as stored. */
+  const failed = (what: string) => (error: unknown) =>
+    setFailure(
+      isStorageFull(error) ? describeWriteFailure(what, error) : `That did not go through: ${(error as Error).message}`,
+    );
   const toggle = (ref: PaperRef) => {
     const removing = isSavedRef(ref);
     client
@@ -121,8 +124,10 @@ export function PopupApp({ client, tabId, initialQuery = '', initialDescription,
         <h1>Paper Lens</h1>
       </header>
       {failure && (
-        <div class="pl-failure" role="alert">
-          <p class="pl-error">{failure}</p>
+        <div class="pl-failure">
+          <p class="pl-error" role="alert">
+            {failure}
+          </p>
           <button type="button" class="pl-button" onClick={() => setFailure(null)}>
             Dismiss
           </button>

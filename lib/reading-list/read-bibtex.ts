@@ -88,7 +88,14 @@ function plainValue(raw: string): string | null {
     if (c === '{') depth++;
     else if (c === '}' && --depth < 0) return null;
   }
-  return depth === 0 ? inner.replace(/[{}]/g, '').replace(/\s+/g, ' ').trim() : null;
+  if (depth !== 0) return null;
+  // Blank lines are paragraph breaks (as in TeX): kept, for notes.
+  return inner
+    .replace(/[{}]/g, '')
+    .split(/\n\s*\n/)
+    .map((part) => part.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n\n');
 }
 
 /** The entry's kept fields decoded to text: plain values directly, the rest through the parser. */

@@ -42,11 +42,6 @@ describe('SavedTools: a file that cannot be imported leaves the list byte-identi
       'The file is not valid JSON: it ends in the middle (was it cut short?).',
     ],
     [
-      'unbalanced.bib',
-      '@article{a, title = {Unbalanced {braces}, year = 2024}\n@misc{b, title = {B}}\n',
-      'The BibTeX could not be read: Token mismatch, expected "}", found "@misc{b, title = {B}"... at line 2, column 1 in "article". Check for unbalanced braces or a missing comma.',
-    ],
-    [
       'zotero.json',
       '[{"id": "x", "type": "article-journal", "title": "A", "author": [{"family": "B"}]}]',
       `This is a CSL-JSON file (as Zotero, Mendeley and citation tools export). ${INSTEAD}: export your references as BibTeX and import that.`,

@@ -198,8 +198,8 @@ describe('full storage', () => {
       await expect.poll(() => hit.locator('.pl-title').innerText(), POLL).toBe(GALORE);
       await hit.getByRole('button', { name: 'Save', exact: true }).click();
       const alert = popup.getByRole('alert');
-      await expect.poll(() => alert.locator('.pl-error').innerText(), POLL).toMatch(/^“GaLore: .*” was not saved\. /);
-      const said = await alert.locator('.pl-error').innerText();
+      await expect.poll(() => alert.innerText(), POLL).toMatch(/^“GaLore: .*” was not saved\. /);
+      const said = await alert.innerText();
       expect(said).toMatch(/storage .*is full/);
       expect(said).toMatch(/nothing already saved was lost/i);
       await shoot(popup, 'storage-full');
@@ -213,7 +213,7 @@ describe('full storage', () => {
       await row.getByRole('textbox', { name: 'Note' }).fill('A note that does not fit');
       await row.getByRole('button', { name: 'Done' }).click();
       await expect
-        .poll(() => alert.locator('.pl-error').innerText(), POLL)
+        .poll(() => alert.innerText(), POLL)
         .toMatch(
           new RegExp(
             `^Your changes to “${papers[0]!.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}” were not saved\\. `,
@@ -227,7 +227,7 @@ describe('full storage', () => {
       await removeKey('filler');
       await row.getByRole('button', { name: 'Done' }).click();
       await expect.poll(async () => (await storedPapers())[0]!.note, POLL).toBe('A note that does not fit');
-      await alert.getByRole('button', { name: 'Dismiss' }).click();
+      await popup.locator('.pl-failure').getByRole('button', { name: 'Dismiss' }).click();
       expect(await popup.getByRole('alert').count()).toBe(0);
       await popup.close();
     },

@@ -90,7 +90,7 @@ two}}
         title: 'Second',
         arxivId: '2403.03507',
         url: 'https://arxiv.org/pdf/2403.03507v2',
-        tags: ['a', 'b', 'c d'],
+        tags: ['b', 'a', 'c d'],
       }),
       incoming({ title: 'Third', arxivId: '2401.00001', url: 'https://doi.org/10.48550/arXiv.2401.00001' }),
       incoming({ title: 'Fourth', arxivId: 'hep-th/9901001', note: 'one\n\ntwo' }),
