@@ -102,7 +102,13 @@ describe('SavedTools: a file that cannot be imported leaves the list byte-identi
   it('says the import did not happen when the browser refuses the write for full storage, and changes nothing', async () => {
     await savePaper({ title: 'First Paper', arxivId: '2401.00001' }, 1);
     const papers = (await readSavedList()).papers;
-    const full = { ...client, applyImport: () => Promise.reject(new Error('Resource::kQuotaBytes quota exceeded')) };
+    const full: typeof client = {
+      ...client,
+      call: ((name, ...data) =>
+        name === 'applyImport'
+          ? Promise.reject(new Error('Resource::kQuotaBytes quota exceeded'))
+          : client.call(name, ...data)) as typeof client.call,
+    };
     render(<SavedTools client={full} papers={papers} tag={null} download={() => undefined} />);
     const before = await storageBytes();
     choose(new File([toJsonExport([{ ...papers[0]!, key: 'title:new', title: 'New', arxivId: null }])], 'list.json'));

@@ -185,7 +185,9 @@ describe('PopupApp: full storage', () => {
     full = false;
     fireEvent.click(screen.getByRole('tab', { name: 'Search' }));
     const again = await screen.findByRole('list', { name: 'Search results' });
-    fireEvent.click(within(within(again).getAllByRole('listitem')[0]!).getByRole('button', { name: /save/i }));
+    // The search view asks the background again when it is shown again: its rows come a moment later.
+    const first = await waitFor(() => within(again).getAllByRole('listitem')[0]!);
+    fireEvent.click(within(first).getByRole('button', { name: /save/i }));
     await waitFor(async () =>
       expect((await readSavedList()).papers.map((p) => p.title)).toEqual([title, 'Already Saved Paper']),
     );
