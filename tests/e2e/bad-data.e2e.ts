@@ -216,16 +216,9 @@ describe("the popup's Import button with files it cannot import", () => {
         '{"format": "paper-lens-reading-list", "version": 1, "papers": [{"key": "title:a", "ti',
         'The file is not valid JSON: it ends in the middle (was it cut short?).',
       ],
-      [
-        'unbalanced.bib',
-        '@article{a,\n  title = {Unbalanced {braces},\n  year = 2024\n}\n@misc{b, title = {B}}\n',
-        'The BibTeX could not be read: Token mismatch, expected "}", found "@misc{b, title = {B}"... at line 5, column 1 in "article". Check for unbalanced braces or a missing comma.',
-      ],
-      [
-        'extra-brace.bib',
-        '@misc{a, title = {A}}}\n@misc{b, title = {B}}\n',
-        "The BibTeX has unbalanced braces: an extra '}' on line 1. Nothing was imported from it.",
-      ],
+      // A BibTeX file with an entry that cannot be read (unbalanced braces) is no longer refused whole:
+      // the preview lists that entry with its line and imports the rest (tests/components/SavedTools.test.tsx,
+      // tests/unit/import-bad-files.test.ts).
       [
         'zotero-csl.json',
         JSON.stringify([

@@ -240,7 +240,7 @@ describe('privacy', () => {
     const preview = page.getByRole('status').filter({ hasText: 'to add' });
     await expect
       .poll(() => preview.locator('p').innerText(), POLL)
-      .toBe('paper-lens-list.json: 0 to add, 0 to update, 1 already in your list.');
+      .toBe('paper-lens-list.json: 0 to add, 0 to update, 1 already in your list, 1 linked to corpus papers.');
 
     expect(await violations()).toEqual([]);
     expect(csp).toEqual([]);
