@@ -325,8 +325,12 @@ describe('the reading list under 500 concurrent changes and two service-worker s
     const again = await browser.openExtensionPage(`popup.html`);
     expect(JSON.stringify(await storedList(again))).toBe(before);
     await again.getByRole('tab', { name: 'Saved', exact: true }).click();
+    // The Saved view is windowed: it says how many it holds, and each row its place among them.
     const savedRows = again.getByRole('list', { name: 'Saved papers' }).getByRole('listitem');
-    await expect.poll(() => savedRows.count(), POLL).toBe(expected.length);
+    await expect
+      .poll(() => again.locator('.pl-count').innerText(), POLL)
+      .toBe(`${expected.length.toLocaleString('en')} papers`);
+    await expect.poll(() => savedRows.first().getAttribute('aria-setsize'), POLL).toBe(String(expected.length));
   });
 
   // Runs last: the launch after the restart, with the popup it opened.
