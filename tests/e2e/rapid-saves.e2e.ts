@@ -194,8 +194,10 @@ async function runRound({ sharedIds, preSaved, popup }: Round): Promise<void> {
   // The Saved view lists them all.
   const saved = await browser.openExtensionPage('popup.html');
   await saved.getByRole('tab', { name: 'Saved', exact: true }).click();
+  // The Saved view is windowed: it says how many it holds, and each row its place among them.
   const rows = saved.getByRole('list', { name: 'Saved papers' }).getByRole('listitem');
-  await expect.poll(() => rows.count(), POLL).toBe(expected.length);
+  await expect.poll(() => saved.locator('.pl-count').innerText(), POLL).toBe(`${expected.length} papers`);
+  await expect.poll(() => rows.first().getAttribute('aria-setsize'), POLL).toBe(String(expected.length));
   // Nothing late (a retried message) changes it afterwards.
   await control.waitForTimeout(1500);
   expect((await storedList()).map((p) => p.key).sort()).toEqual(expected);
