@@ -85,7 +85,11 @@ describe('popup', () => {
     const page = await openPopup();
     await expect.poll(() => page.getByRole('searchbox').inputValue()).toBe('');
     expect(
-      await page.getByText('Type a title, part of one, or words from an abstract — or paste a whole abstract.').count(),
+      await page
+        .getByText(
+          'Type a title, part of one, words from an abstract or an arXiv id or link — or paste a whole abstract.',
+        )
+        .count(),
     ).toBe(1);
     expect(await resultItems(page).count()).toBe(0);
   });
