@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BADGE } from './helpers/badges';
+import { BADGE, SAVE_NAME } from './helpers/badges';
 import { ARTIFACTS_DIR, launchExtension, type ExtensionBrowser } from '../../tools/browser/launch';
 import { fixture, fixtureHtml, type ChromeApi } from './helpers/fixtures';
 
@@ -107,7 +107,7 @@ describe('store images', () => {
       ABS.url,
     );
     expect(tabId).toBeGreaterThan(0);
-    await abs.locator(BADGE).first().getByRole('button', { name: 'Save to Paper Lens', exact: true }).click();
+    await abs.locator(BADGE).first().getByRole('button', { name: SAVE_NAME }).click();
     const popup = await browser.openExtensionPage(`popup.html?tab=${tabId}`);
     await popup.setViewportSize({ width: 440, height: 600 });
     await popup.getByRole('region', { name: 'This page' }).getByRole('listitem').first().waitFor();
