@@ -45,7 +45,8 @@ export function expectedBadges(papers: ExpectedPaper[]): BadgeState[] {
     matchTitle: paper.corpusTitle ?? '',
     matched: paper.corpusTitle !== null,
     text: paper.corpusTitle === null ? 'Not in corpus' : 'In corpus',
-    action: 'Save to Paper Lens',
+    // The name starts with what the badge shows and names the paper (content/badge.ts).
+    action: `${paper.corpusTitle === null ? 'Not in corpus' : 'In corpus'}: Save to Paper Lens: "${paper.corpusTitle ?? paper.title}"`,
   }));
 }
 
