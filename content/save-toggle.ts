@@ -130,7 +130,8 @@ export function createSaveToggles(deps: SaveToggleDeps): SaveToggles {
     },
     holds,
     stateOf(ref) {
-      const change = changes.get(keyOf(ref));
+      // Asked for every badge on every change of the list: most pages have no change on its way.
+      const change = changes.size === 0 ? undefined : changes.get(keyOf(ref));
       const has = holds(ref);
       if (!change) return has ? 'saved' : 'unsaved';
       if (change.failed) return change.want ? 'save-failed' : 'remove-failed';
@@ -156,7 +157,7 @@ export function createSaveToggles(deps: SaveToggleDeps): SaveToggles {
       deps.onChange();
     },
     errorOf(ref) {
-      return changes.get(keyOf(ref))?.failed ?? null;
+      return changes.size === 0 ? null : (changes.get(keyOf(ref))?.failed ?? null);
     },
   };
 }

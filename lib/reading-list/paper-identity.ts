@@ -12,19 +12,32 @@ export function corpusKey(corpusId: string): string {
   return `corpus:${corpusId}`;
 }
 
+/** Title keys already computed: a listing asks for the same 2,000 titles on every change of the list. */
+const titleKeys = new Map<string, string>();
+const TITLE_KEYS_KEPT = 10_000;
+
+function titleKey(title: string): string {
+  let key = titleKeys.get(title);
+  if (key !== undefined) return key;
+  // matchKey keeps Latin, Cyrillic and CJK only; a title in another script (Korean, Arabic) is
+  // still a title: its letters and digits, case-folded, name it.
+  key =
+    matchKey(title) ||
+    title
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, '');
+  if (titleKeys.size >= TITLE_KEYS_KEPT) titleKeys.clear();
+  titleKeys.set(title, key);
+  return key;
+}
+
 /** Every identity a paper can be recognised by: the same paper reached from abs, PDF, HTML or HF is one. */
 export function identityKeys(ref: PaperRef): string[] {
   const keys: string[] = [];
   if (ref.corpusId) keys.push(corpusKey(ref.corpusId));
   if (ref.arxivId) keys.push(`arxiv:${bareArxivId(ref.arxivId)}`);
-  // matchKey keeps Latin, Cyrillic and CJK only; a title in another script (Korean, Arabic) is
-  // still a title: its letters and digits, case-folded, name it.
-  const title =
-    matchKey(ref.title) ||
-    ref.title
-      .normalize('NFKC')
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, '');
+  const title = titleKey(ref.title);
   if (title) keys.push(`title:${title}`);
   return keys;
 }
@@ -46,6 +59,7 @@ export function isSamePaper(entry: PaperRef, ref: PaperRef): boolean {
 /** Finds a paper's entry in a list quickly (a listing asks for each of its 2,000 badges): by any
  * identity first, then decided by isSamePaper. */
 export function createPaperFinder<T extends PaperRef>(papers: readonly T[]): (ref: PaperRef) => T | undefined {
+  if (papers.length === 0) return () => undefined;
   const byKey = new Map<string, T[]>();
   for (const paper of papers) {
     for (const key of identityKeys(paper)) byKey.set(key, [...(byKey.get(key) ?? []), paper]);
