@@ -45,13 +45,13 @@ export function createPageController(
   const doc = win.document;
   const nextFrame = options.nextFrame ?? frameOf(win);
   const refOf = (entry: BadgeEntry) => paperRefOf(entry.detected, entry.match, win.location.href);
-  const matches = createMatchQueue(api.matchTitles);
+  const matches = createMatchQueue((titles) => api.call('matchTitles', titles));
   const badges = createPageBadges(doc, sheet, {
     actions: (entry) => ({
       loadPreview: () =>
         entry.match
-          ? api.related(entry.match.id, PREVIEW_SIZE)
-          : api.relatedToText(entry.detected.title, '', PREVIEW_SIZE),
+          ? api.call('related', { id: entry.match.id, k: PREVIEW_SIZE })
+          : api.call('relatedToText', { title: entry.detected.title, abstract: '', k: PREVIEW_SIZE }),
       toggleSave: () => saved.toggle(refOf(entry)),
     }),
     status: (entry) => saved.statusOf(refOf(entry), entry.match !== null),
@@ -92,7 +92,7 @@ export function createPageController(
     if (stopped) return;
     mark('badges');
     await panel.sync(detection, badges.matchOf, colours);
-    if (detection) await api.reportPage(reportOf(detection, badges.matchOf));
+    if (detection) await api.call('reportPage', reportOf(detection, badges.matchOf));
   }
 
   const scan = serialScans(scanOnce, () => stopped, reportError);

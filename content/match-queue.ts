@@ -1,4 +1,4 @@
-import type { ContentApi } from './types';
+import type { AnswerOf } from '../lib/messaging/messages';
 import { FIRST_CHUNK } from './frame-scheduler';
 
 /** The corpus paper a title matched. */
@@ -27,7 +27,7 @@ export interface MatchQueue {
 }
 
 /** A queue that asks `matchTitles` and caches every answer, a miss included. */
-export function createMatchQueue(matchTitles: ContentApi['matchTitles']): MatchQueue {
+export function createMatchQueue(matchTitles: (titles: string[]) => Promise<AnswerOf<'matchTitles'>>): MatchQueue {
   const cache = new Map<string, PaperMatch | null>();
   return {
     get: (title) => cache.get(title),

@@ -35,7 +35,7 @@ interface Shown {
 export function createPanel(
   doc: Document,
   sheet: CSSStyleSheet | string,
-  api: Pick<ContentApi, 'related' | 'relatedToText'>,
+  api: Pick<ContentApi, 'call'>,
   saved: Pick<SavedSync, 'isSavedId' | 'toggle'>,
 ): Panel {
   let shown: Shown | null = null;
@@ -77,8 +77,8 @@ export function createPanel(
       draw();
       try {
         current.related = match
-          ? await api.related(match.id, PANEL_SIZE)
-          : await api.relatedToText(found.title, detection.abstract ?? '', PANEL_SIZE);
+          ? await api.call('related', { id: match.id, k: PANEL_SIZE })
+          : await api.call('relatedToText', { title: found.title, abstract: detection.abstract ?? '', k: PANEL_SIZE });
       } catch {
         current.error = 'Related work is not available right now.';
       }

@@ -31,7 +31,11 @@ export function paperRefOf(detected: DetectedPaper, match: PaperMatch | null, ur
 /** Follows the saved list from now on; `onChange` runs after each change is applied. */
 export function createSavedSync(api: ContentApi, onChange: () => void): SavedSync {
   // A badge claims "saved" only once the list holds the paper; the toggles carry pending and failed changes.
-  const toggles = createSaveToggles({ save: api.savePaper, unsave: api.unsavePaper, onChange });
+  const toggles = createSaveToggles({
+    save: (ref) => api.call('savePaper', ref),
+    unsave: (ref) => api.call('unsavePaper', ref),
+    onChange,
+  });
   /** Changes seen so far: a read that began before one of them is older than it. */
   let changes = 0;
   const apply = (papers: SavedPaper[]) => {

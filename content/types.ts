@@ -1,18 +1,14 @@
-import type { AnswerOf, DataOf } from '../lib/messaging/messages';
-import type { RelatedPaper } from '../lib/corpus/service';
-import type { PaperRef, SavedPaper } from '../lib/reading-list/saved-list';
+import type { Call } from '../lib/messaging/call';
+import type { MessageFrom } from '../lib/messaging/messages';
+import type { SavedPaper } from '../lib/reading-list/saved-list';
 
 /**
- * What the page side asks of the background (the message table's page messages, by name) and of
- * storage; injected so tests can fake it.
+ * What the page side asks of the background (the message table's typed call, limited to the messages
+ * a page may send) and of storage; injected so tests can fake it. The popup's CorpusClient has the
+ * same shape.
  */
 export interface ContentApi {
-  matchTitles(titles: string[]): Promise<AnswerOf<'matchTitles'>>;
-  related(id: string, k: number): Promise<RelatedPaper[]>;
-  relatedToText(title: string, abstract: string, k: number): Promise<RelatedPaper[]>;
-  savePaper(ref: PaperRef): Promise<unknown>;
-  unsavePaper(ref: PaperRef): Promise<unknown>;
-  reportPage(report: DataOf<'reportPage'>): Promise<void>;
+  call: Call<MessageFrom<'page'>>;
   readSaved(): Promise<SavedPaper[]>;
   watchSaved(callback: (papers: SavedPaper[]) => void): () => void;
 }

@@ -1,5 +1,6 @@
 import type { ReportedPaper } from '../../lib/tabs/tab-reports';
 import type { ContentApi } from '../../content/types';
+import type { AnswerOf, DataOf, MessageFrom } from '../../lib/messaging/messages';
 import type { PageKind } from '../../lib/pages/types';
 import { readSavedList, savePaper, unsavePaper, watchSavedList } from '../../lib/reading-list/saved-list';
 import type { CorpusService } from '../../lib/corpus/service';
@@ -15,6 +16,8 @@ export interface FakeContentApi extends ContentApi {
   reports: { kind: PageKind; papers: ReportedPaper[] }[];
 }
 
+type PageMessage = MessageFrom<'page'>;
+
 /**
  * The background's answers from the real corpus service, the saved list from the real saved-list
  * module on WxtVitest's fake storage (so a save made elsewhere reaches the page as a storage change).
@@ -22,20 +25,23 @@ export interface FakeContentApi extends ContentApi {
  */
 export function createFakeContentApi(overrides: Partial<ContentApi> = {}): FakeContentApi {
   const service = (shared ??= realService());
-  const api: FakeContentApi = {
-    matched: [],
-    reports: [],
-    async matchTitles(titles) {
+  const answers: { [K in PageMessage]: (data: DataOf<K>) => Promise<AnswerOf<K>> | AnswerOf<K> } = {
+    matchTitles(titles) {
       api.matched.push([...titles]);
       return titles.map((title) => service.matchTitle(title).match);
     },
-    related: (id, k) => service.related(id, k),
-    relatedToText: (title, abstract, k) => service.relatedToText(title, abstract, k),
+    related: ({ id, k }) => service.related(id, k),
+    relatedToText: ({ title, abstract, k }) => service.relatedToText(title, abstract, k),
     savePaper: (ref) => savePaper(ref),
     unsavePaper: (ref) => unsavePaper(ref),
-    async reportPage(report) {
+    reportPage(report) {
       api.reports.push(report);
     },
+  };
+  const api: FakeContentApi = {
+    matched: [],
+    reports: [],
+    call: (async (name: PageMessage, data: never) => answers[name](data)) as ContentApi['call'],
     readSaved: async () => (await readSavedList()).papers,
     watchSaved: (callback) => watchSavedList((list) => callback(list.papers)),
     ...overrides,

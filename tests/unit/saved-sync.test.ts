@@ -26,8 +26,8 @@ function fakeList() {
       watcher = callback;
       return () => (watcher = null);
     },
-    savePaper: async (ref: PaperRef) => calls.push(['save', ref]),
-    unsavePaper: async (ref: PaperRef) => calls.push(['unsave', ref]),
+    call: async (name: 'savePaper' | 'unsavePaper', ref: PaperRef) =>
+      calls.push([name === 'savePaper' ? 'save' : 'unsave', ref]),
   } as unknown as ContentApi;
   return {
     api,
