@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import { EXPORT_FORMATS, exportPapers, withCorpusFacts, type ExportFormat } from '../lib/reading-list/formats';
-import type { ImportPreview } from '../lib/reading-list/preview-import';
+import type { PreviewSummary } from '../lib/reading-list/preview-import';
 import { toRelatedWorkStarter } from '../lib/reading-list/starter';
 import { MAX_IMPORT_CHARS, type ExportPaper } from '../lib/reading-list/types';
 import type { CorpusClient } from '../lib/messaging/client';
@@ -18,13 +18,9 @@ interface Props {
 }
 
 /** What the preview says, in one line: the counts, the file's encoding and what was linked or fitted. */
-function previewSummary(p: ImportPreview): string {
-  const parts = [
-    `${p.plan.add.length} to add`,
-    `${p.plan.update.length} to update`,
-    `${p.plan.unchanged} already in your list`,
-  ];
-  if (p.plan.duplicatesInFile > 0) parts.push(`${p.plan.duplicatesInFile} duplicates in the file merged`);
+function previewSummary(p: PreviewSummary): string {
+  const parts = [`${p.add} to add`, `${p.update} to update`, `${p.unchanged} already in your list`];
+  if (p.duplicatesInFile > 0) parts.push(`${p.duplicatesInFile} duplicates in the file merged`);
   if (p.linkedToCorpus > 0) parts.push(`${p.linkedToCorpus} linked to corpus papers`);
   if (p.encoding !== 'utf-8') parts.push(`read as ${p.encoding}`);
   return `${p.file}: ${parts.join(', ')}.`;
@@ -32,7 +28,7 @@ function previewSummary(p: ImportPreview): string {
 
 /** Export the list (or one tag) in four formats and a related-work starter; import with a preview. */
 export function SavedTools({ client, papers, tag, download }: Props) {
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [preview, setPreview] = useState<PreviewSummary | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const chosen = tag === null ? papers : papers.filter((p) => p.tags.includes(tag));
@@ -80,20 +76,15 @@ export function SavedTools({ client, papers, tag, download }: Props) {
         const mb = (file.size / 1024 / 1024).toFixed(1);
         throw new Error(`${file.name}: The file is too large to import (${mb} MB; the limit is 5 MB).`);
       }
-      // The BibTeX parser is large: it loads only when someone imports. The preview reads the file in
-      // slices and links titles to the corpus through the background's matcher.
-      const [{ previewImport }, { createPause }] = await Promise.all([
-        import('../lib/reading-list/preview-import'),
-        import('../lib/reading-list/slices'),
-      ]);
-      const bytes = new Uint8Array(await file.arrayBuffer());
+      // The preview (the large BibTeX parser with it) runs in a worker, loaded only when someone imports;
+      // titles are linked to the corpus through the background's matcher.
+      const { previewFile } = await import('../lib/reading-list/preview-file');
       setPreview(
-        await previewImport({
-          bytes,
+        await previewFile({
+          bytes: await file.arrayBuffer(),
           fileName: file.name,
           existing: papers,
           matchTitles: (titles) => client.call('matchTitles', titles),
-          pause: createPause(),
           now: Date.now(),
         }),
       );
@@ -105,14 +96,20 @@ export function SavedTools({ client, papers, tag, download }: Props) {
   const apply = async () => {
     if (!preview) return;
     try {
-      const { importBatches } = await import('../lib/reading-list/preview-import');
-      let added = 0;
-      let updated = 0;
-      for (const batch of importBatches(preview.plan)) {
-        const result = await client.call('applyImport', batch);
-        added += result.added;
-        updated += result.updated;
-      }
+      // Exactly the previewed write, in parts that fit a message; the last one applies them all at once.
+      const { writeParts } = await import('../lib/reading-list/import-write');
+      const { write } = preview;
+      const parts = writeParts(write);
+      const id = `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+      for (let part = 0; part < parts.length - 1; part++)
+        await client.call('stageImport', { id, part, ...parts[part]! });
+      const { added, updated } = await client.call('applyImport', {
+        id,
+        basis: write.basis,
+        unchanged: write.unchanged,
+        parts: parts.length,
+        ...parts.at(-1)!,
+      });
       setMessage({ text: `Imported: ${added} added, ${updated} updated.`, error: false });
     } catch (error) {
       setMessage({ text: describeWriteFailure('Nothing was imported.', error), error: true });

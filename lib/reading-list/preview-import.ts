@@ -7,6 +7,7 @@ import { decodeImportBytes, type ImportEncoding } from './decode-text';
 import { describeForeignText } from './foreign-files';
 import { parseImport, type ParsedImport } from './import';
 import { fitImported, IMPORT_LIMITS } from './import-limits';
+import { writeOfPlan, type ImportWrite } from './import-write';
 import { planImport, type ImportPlan } from './plan-import';
 import { parseBibtexInSlices } from './read-bibtex';
 import type { SkippedEntry } from './scan-bibtex';
@@ -93,11 +94,24 @@ export async function previewImport(options: {
   };
 }
 
-/** The groups of a plan as the applyImport messages that write them, each within the message limit. */
-export function importBatches(plan: ImportPlan): ImportedPaper[][] {
-  const batches: ImportedPaper[][] = [];
-  for (let i = 0; i < plan.groups.length; i += IMPORT_LIMITS.papersPerMessage) {
-    batches.push(plan.groups.slice(i, i + IMPORT_LIMITS.papersPerMessage));
-  }
-  return batches;
+/** What the popup keeps of a preview: what it shows, and the write an apply sends as it is. */
+export interface PreviewSummary extends Omit<ImportPreview, 'plan'> {
+  add: number;
+  update: number;
+  unchanged: number;
+  duplicatesInFile: number;
+  write: ImportWrite;
+}
+
+/** A preview made against `existing` as the popup keeps it (the whole list after the import left out). */
+export function summarisePreview(preview: ImportPreview, existing: readonly SavedPaper[]): PreviewSummary {
+  const { plan, ...rest } = preview;
+  return {
+    ...rest,
+    add: plan.add.length,
+    update: plan.update.length,
+    unchanged: plan.unchanged,
+    duplicatesInFile: plan.duplicatesInFile,
+    write: writeOfPlan(plan, existing),
+  };
 }
