@@ -1,5 +1,6 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { EXPORT_FORMATS, exportPapers, withCorpusFacts, type ExportFormat } from '../lib/reading-list/formats';
+import type { PreviewedFile } from '../lib/reading-list/preview-file';
 import type { PreviewSummary } from '../lib/reading-list/preview-import';
 import { toRelatedWorkStarter } from '../lib/reading-list/starter';
 import { MAX_IMPORT_CHARS, type ExportPaper } from '../lib/reading-list/types';
@@ -28,7 +29,15 @@ function previewSummary(p: PreviewSummary): string {
 
 /** Export the list (or one tag) in four formats and a related-work starter; import with a preview. */
 export function SavedTools({ client, papers, tag, download }: Props) {
-  const [preview, setPreview] = useState<PreviewSummary | null>(null);
+  const [previewed, setPreviewed] = useState<PreviewedFile | null>(null);
+  const preview = previewed?.preview ?? null;
+  // A previewed file holds its worker and planned write until applied, cancelled or replaced.
+  const setPreview = (next: PreviewedFile | null) =>
+    setPreviewed((current) => {
+      if (current !== next) current?.close();
+      return next;
+    });
+  useEffect(() => () => setPreview(null), []);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const chosen = tag === null ? papers : papers.filter((p) => p.tags.includes(tag));
@@ -81,7 +90,7 @@ export function SavedTools({ client, papers, tag, download }: Props) {
       const { previewFile } = await import('../lib/reading-list/preview-file');
       setPreview(
         await previewFile({
-          bytes: await file.arrayBuffer(),
+          file,
           fileName: file.name,
           existing: papers,
           matchTitles: (titles) => client.call('matchTitles', titles),
@@ -94,21 +103,20 @@ export function SavedTools({ client, papers, tag, download }: Props) {
   };
 
   const apply = async () => {
-    if (!preview) return;
+    if (!previewed) return;
     try {
-      // Exactly the previewed write, in parts that fit a message; the last one applies them all at once.
-      const { writeParts } = await import('../lib/reading-list/import-write');
-      const { write } = preview;
-      const parts = writeParts(write);
+      // Exactly the previewed write, fetched from the worker part by part; the last message applies them all.
+      const { write } = previewed;
       const id = `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
-      for (let part = 0; part < parts.length - 1; part++)
-        await client.call('stageImport', { id, part, ...parts[part]! });
+      for (let part = 0; part < write.parts - 1; part++) {
+        await client.call('stageImport', { id, part, ...(await previewed.part(part)) });
+      }
       const { added, updated } = await client.call('applyImport', {
         id,
         basis: write.basis,
         unchanged: write.unchanged,
-        parts: parts.length,
-        ...parts.at(-1)!,
+        parts: write.parts,
+        ...(await previewed.part(write.parts - 1)),
       });
       setMessage({ text: `Imported: ${added} added, ${updated} updated.`, error: false });
     } catch (error) {
@@ -144,9 +152,9 @@ export function SavedTools({ client, papers, tag, download }: Props) {
           <p>{previewSummary(preview)}</p>
           {preview.skipped.length > 0 && (
             <details>
-              <summary>{preview.skipped.length} entries skipped</summary>
+              <summary>{preview.skippedCount} entries skipped</summary>
               <ul class="pl-skipped">
-                {preview.skipped.slice(0, 100).map((s) => (
+                {preview.skipped.map((s) => (
                   <li key={s.line}>
                     Line {s.line}: {s.reason}
                   </li>
@@ -156,9 +164,9 @@ export function SavedTools({ client, papers, tag, download }: Props) {
           )}
           {preview.fitted.length > 0 && (
             <details>
-              <summary>{preview.fitted.length} entries shortened to fit</summary>
+              <summary>{preview.fittedCount} entries shortened to fit</summary>
               <ul class="pl-skipped">
-                {preview.fitted.slice(0, 100).map((f, i) => (
+                {preview.fitted.map((f, i) => (
                   <li key={i}>
                     {f.title}: {f.changes.join('; ')}
                   </li>

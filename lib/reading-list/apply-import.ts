@@ -13,8 +13,8 @@ export interface ImportResult {
   unchanged: number;
 }
 
-/** The most parts one import may be sent in (each at most IMPORT_LIMITS.papersPerMessage entries). */
-export const MAX_IMPORT_PARTS = 40;
+/** The most parts one import may be sent in: 1,000 parts of PART_SIZE entries hold any 5 MB file. */
+export const MAX_IMPORT_PARTS = 1000;
 
 /** The parts of the one import being sent, held in memory until its apply (a newer import replaces it). */
 let staged: { id: string; parts: Map<number, ImportWritePart> } | null = null;

@@ -7,7 +7,6 @@ import { decodeImportBytes, type ImportEncoding } from './decode-text';
 import { describeForeignText } from './foreign-files';
 import { parseImport, type ParsedImport } from './import';
 import { fitImported, IMPORT_LIMITS } from './import-limits';
-import { writeOfPlan, type ImportWrite } from './import-write';
 import { planImport, type ImportPlan } from './plan-import';
 import { parseBibtexInSlices } from './read-bibtex';
 import type { SkippedEntry } from './scan-bibtex';
@@ -94,24 +93,34 @@ export async function previewImport(options: {
   };
 }
 
-/** What the popup keeps of a preview: what it shows, and the write an apply sends as it is. */
+/** How many skipped and fitted entries a summary lists (the popup shows no more). */
+export const SUMMARY_LIST = 100;
+
+/**
+ * What the popup is sent of a preview: the counts it shows and the first skipped and fitted entries,
+ * small whatever the file (the write itself stays with whoever made the preview, see preview-file.ts).
+ */
 export interface PreviewSummary extends Omit<ImportPreview, 'plan'> {
   add: number;
   update: number;
   unchanged: number;
   duplicatesInFile: number;
-  write: ImportWrite;
+  skippedCount: number;
+  fittedCount: number;
 }
 
-/** A preview made against `existing` as the popup keeps it (the whole list after the import left out). */
-export function summarisePreview(preview: ImportPreview, existing: readonly SavedPaper[]): PreviewSummary {
-  const { plan, ...rest } = preview;
+/** A preview's summary (see PreviewSummary). */
+export function summarisePreview(preview: ImportPreview): PreviewSummary {
+  const { plan, skipped, fitted, ...rest } = preview;
   return {
     ...rest,
+    skipped: skipped.slice(0, SUMMARY_LIST),
+    fitted: fitted.slice(0, SUMMARY_LIST),
+    skippedCount: skipped.length,
+    fittedCount: fitted.length,
     add: plan.add.length,
     update: plan.update.length,
     unchanged: plan.unchanged,
     duplicatesInFile: plan.duplicatesInFile,
-    write: writeOfPlan(plan, existing),
   };
 }

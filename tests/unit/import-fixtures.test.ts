@@ -2,7 +2,7 @@
 // and our own cases, through the import preview the popup and the CLI share.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { applyWrite, writeOfPlan, writeParts } from '../../lib/reading-list/import-write';
+import { applyWrite, PART_SIZE, writeOfPlan, writeParts } from '../../lib/reading-list/import-write';
 import { previewImport } from '../../lib/reading-list/preview-import';
 import { createPause } from '../../lib/reading-list/slices';
 import { IMPORT_LIMITS } from '../../lib/reading-list/import-limits';
@@ -131,10 +131,9 @@ describe('previewImport at scale', () => {
     expect(result.entries).toBe(7000);
     expect(result.plan.add).toHaveLength(7000);
     const parts = writeParts(writeOfPlan(result.plan, []));
-    expect(parts.map((p) => [p.add.length, p.update.length])).toEqual([
-      [IMPORT_LIMITS.papersPerMessage, 0],
-      [2000, 0],
-    ]);
+    // Sent in parts of PART_SIZE entries, far within the message limit.
+    expect(parts.map((p) => [p.add.length, p.update.length])).toEqual(Array.from({ length: 14 }, () => [PART_SIZE, 0]));
+    expect(PART_SIZE).toBeLessThanOrEqual(IMPORT_LIMITS.papersPerMessage);
     // Authors are read: "and" splits them, TeX accents are decoded, each is held as "Last, First".
     expect(result.plan.add[0]!.authors).toEqual(['Doe, Jane', 'Müller, Jörg']);
     console.log(`7,000-entry preview: ${seconds.toFixed(1)} s, longest slice ${longest.toFixed(0)} ms`);
