@@ -31,13 +31,14 @@ function previewSummary(p: PreviewSummary): string {
 export function SavedTools({ client, papers, tag, download }: Props) {
   const [previewed, setPreviewed] = useState<PreviewedFile | null>(null);
   const preview = previewed?.preview ?? null;
-  // A previewed file holds its worker and planned write until applied, cancelled or replaced.
-  const setPreview = (next: PreviewedFile | null) =>
-    setPreviewed((current) => {
-      if (current !== next) current?.close();
-      return next;
-    });
-  useEffect(() => () => setPreview(null), []);
+  // A previewed file holds its worker and planned write until applied, cancelled, replaced or unmounted.
+  const held = useRef<PreviewedFile | null>(null);
+  const setPreview = (next: PreviewedFile | null) => {
+    if (held.current !== next) held.current?.close();
+    held.current = next;
+    setPreviewed(next);
+  };
+  useEffect(() => () => held.current?.close(), []);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const chosen = tag === null ? papers : papers.filter((p) => p.tags.includes(tag));
