@@ -1,7 +1,8 @@
-// The import preview, shared by the popup and `npm run corpus -- import-preview`: read the file
-// (in slices, so the popup stays responsive), link each entry whose title names a corpus paper
-// through the background's title matcher, fit every entry to what the write accepts, and plan
-// against the current list. What it reports is what applying `plan.groups` does.
+// The import preview, shared by the popup's import worker (import-worker.ts) and `npm run corpus --
+// import-preview`: read the file (in slices where it runs on a thread that must stay responsive),
+// link each entry whose title names a corpus paper through the background's title matcher, fit every
+// entry to what the write accepts, and plan against the current list. What it reports is what the
+// write of its plan (import-write.ts) does.
 import type { SavedPaper } from './saved-list';
 import { decodeImportBytes, type ImportEncoding } from './decode-text';
 import { describeForeignText } from './foreign-files';
