@@ -73,5 +73,8 @@ export default defineConfig({
     // Vite's 500 kB chunk warning is about download time on the web; an extension's chunks load from
     // disk, and the lazily loaded import chunk (the BibTeX parser) is large by nature.
     build: { target: 'es2022', chunkSizeWarningLimit: 2000 },
+    // The import preview's worker (lib/reading-list/import-worker.ts) is a module worker, bundled
+    // into the package like every other script (no blob: or remote code, so the pages' CSP holds).
+    worker: { format: 'es' as const },
   }),
 });

@@ -1,6 +1,7 @@
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { EXPORT_FORMATS, exportPapers, withCorpusFacts, type ExportFormat } from '../lib/reading-list/formats';
-import type { ImportPreview } from '../lib/reading-list/preview-import';
+import type { PreviewedFile } from '../lib/reading-list/preview-file';
+import type { PreviewSummary } from '../lib/reading-list/preview-import';
 import { toRelatedWorkStarter } from '../lib/reading-list/starter';
 import { MAX_IMPORT_CHARS, type ExportPaper } from '../lib/reading-list/types';
 import type { CorpusClient } from '../lib/messaging/client';
@@ -18,13 +19,9 @@ interface Props {
 }
 
 /** What the preview says, in one line: the counts, the file's encoding and what was linked or fitted. */
-function previewSummary(p: ImportPreview): string {
-  const parts = [
-    `${p.plan.add.length} to add`,
-    `${p.plan.update.length} to update`,
-    `${p.plan.unchanged} already in your list`,
-  ];
-  if (p.plan.duplicatesInFile > 0) parts.push(`${p.plan.duplicatesInFile} duplicates in the file merged`);
+function previewSummary(p: PreviewSummary): string {
+  const parts = [`${p.add} to add`, `${p.update} to update`, `${p.unchanged} already in your list`];
+  if (p.duplicatesInFile > 0) parts.push(`${p.duplicatesInFile} duplicates in the file merged`);
   if (p.linkedToCorpus > 0) parts.push(`${p.linkedToCorpus} linked to corpus papers`);
   if (p.encoding !== 'utf-8') parts.push(`read as ${p.encoding}`);
   return `${p.file}: ${parts.join(', ')}.`;
@@ -32,7 +29,16 @@ function previewSummary(p: ImportPreview): string {
 
 /** Export the list (or one tag) in four formats and a related-work starter; import with a preview. */
 export function SavedTools({ client, papers, tag, download }: Props) {
-  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [previewed, setPreviewed] = useState<PreviewedFile | null>(null);
+  const preview = previewed?.preview ?? null;
+  // A previewed file holds its worker and planned write until applied, cancelled, replaced or unmounted.
+  const held = useRef<PreviewedFile | null>(null);
+  const setPreview = (next: PreviewedFile | null) => {
+    if (held.current !== next) held.current?.close();
+    held.current = next;
+    setPreviewed(next);
+  };
+  useEffect(() => () => held.current?.close(), []);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const chosen = tag === null ? papers : papers.filter((p) => p.tags.includes(tag));
@@ -80,20 +86,15 @@ export function SavedTools({ client, papers, tag, download }: Props) {
         const mb = (file.size / 1024 / 1024).toFixed(1);
         throw new Error(`${file.name}: The file is too large to import (${mb} MB; the limit is 5 MB).`);
       }
-      // The BibTeX parser is large: it loads only when someone imports. The preview reads the file in
-      // slices and links titles to the corpus through the background's matcher.
-      const [{ previewImport }, { createPause }] = await Promise.all([
-        import('../lib/reading-list/preview-import'),
-        import('../lib/reading-list/slices'),
-      ]);
-      const bytes = new Uint8Array(await file.arrayBuffer());
+      // The preview (the large BibTeX parser with it) runs in a worker, loaded only when someone imports;
+      // titles are linked to the corpus through the background's matcher.
+      const { previewFile } = await import('../lib/reading-list/preview-file');
       setPreview(
-        await previewImport({
-          bytes,
+        await previewFile({
+          file,
           fileName: file.name,
           existing: papers,
           matchTitles: (titles) => client.call('matchTitles', titles),
-          pause: createPause(),
           now: Date.now(),
         }),
       );
@@ -103,16 +104,21 @@ export function SavedTools({ client, papers, tag, download }: Props) {
   };
 
   const apply = async () => {
-    if (!preview) return;
+    if (!previewed) return;
     try {
-      const { importBatches } = await import('../lib/reading-list/preview-import');
-      let added = 0;
-      let updated = 0;
-      for (const batch of importBatches(preview.plan)) {
-        const result = await client.call('applyImport', batch);
-        added += result.added;
-        updated += result.updated;
+      // Exactly the previewed write, fetched from the worker part by part; the last message applies them all.
+      const { write } = previewed;
+      const id = `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+      for (let part = 0; part < write.parts - 1; part++) {
+        await client.call('stageImport', { id, part, ...(await previewed.part(part)) });
       }
+      const { added, updated } = await client.call('applyImport', {
+        id,
+        basis: write.basis,
+        unchanged: write.unchanged,
+        parts: write.parts,
+        ...(await previewed.part(write.parts - 1)),
+      });
       setMessage({ text: `Imported: ${added} added, ${updated} updated.`, error: false });
     } catch (error) {
       setMessage({ text: describeWriteFailure('Nothing was imported.', error), error: true });
@@ -147,9 +153,9 @@ export function SavedTools({ client, papers, tag, download }: Props) {
           <p>{previewSummary(preview)}</p>
           {preview.skipped.length > 0 && (
             <details>
-              <summary>{preview.skipped.length} entries skipped</summary>
+              <summary>{preview.skippedCount} entries skipped</summary>
               <ul class="pl-skipped">
-                {preview.skipped.slice(0, 100).map((s) => (
+                {preview.skipped.map((s) => (
                   <li key={s.line}>
                     Line {s.line}: {s.reason}
                   </li>
@@ -159,9 +165,9 @@ export function SavedTools({ client, papers, tag, download }: Props) {
           )}
           {preview.fitted.length > 0 && (
             <details>
-              <summary>{preview.fitted.length} entries shortened to fit</summary>
+              <summary>{preview.fittedCount} entries shortened to fit</summary>
               <ul class="pl-skipped">
-                {preview.fitted.slice(0, 100).map((f, i) => (
+                {preview.fitted.map((f, i) => (
                   <li key={i}>
                     {f.title}: {f.changes.join('; ')}
                   </li>

@@ -17,6 +17,7 @@ import { cleanPageTitle } from '../lib/text/clean-title';
 import { launchExtension, stopServiceWorker, EXTENSION_DIR } from '../tools/browser/launch';
 import { generateQueries, type BenchQuery } from './lib/bench-queries';
 import { loadListing, routeListing, type ListingRun } from '../tools/browser/listing';
+import { benchImport } from './lib/bench-import';
 import { benchSavedList } from './lib/bench-saved';
 import { benchScale, readyMarks } from './lib/bench-scale';
 import { readSeedFiles } from './lib/seed-files';
@@ -250,6 +251,8 @@ async function main(): Promise<void> {
   await benchBrowser();
   // A heavy reader's 5,000-entry list in the popup, in a browser of its own (scripts/lib/bench-saved.ts).
   await benchSavedList(papers, results, { runs: RUNS, quick });
+  // A 7,000-entry .bib previewed in the popup: the import worker's time and the popup's longest task.
+  await benchImport(results, { runs: quick ? 1 : 3 });
   // Scale: synthetic corpora made from the real papers, built and measured like the real one
   // (scripts/lib/bench-scale.ts); --quick builds one small corpus so the path cannot rot.
   await benchScale(papers, quick ? [3000] : [10000, 50000], results, quick);

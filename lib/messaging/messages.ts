@@ -6,10 +6,11 @@ import { storageResolveDeps } from '../tabs/resolve-ref';
 import { corpusCount, rememberSeen, savePrerenderReport, saveTabReport } from '../tabs/tab-reports';
 import { parsePaperRef } from '../match/parse-paper-ref';
 import { resolvePaperRef, type RefAnswer } from '../tabs/resolve-paper-ref';
-import type { ImportedPaper } from '../reading-list/types';
 import { classifyUrl } from '../pages/detect';
+import { IMPORT_LIMITS } from '../reading-list/import-limits';
+import type { ImportWritePart } from '../reading-list/import-write';
 import type { CorpusService, TitleLookup } from '../corpus/service';
-import { applyImport } from '../reading-list/apply-import';
+import { applyImport, MAX_IMPORT_PARTS, stageImport } from '../reading-list/apply-import';
 import {
   deleteUnreadableCopies,
   editPaper,
@@ -26,7 +27,9 @@ import {
   checkArxivId,
   checkCopyDates,
   checkEdit,
-  checkImported,
+  checkCount,
+  checkImportId,
+  checkImportPart,
   checkK,
   checkObject,
   checkPaperRef,
@@ -93,6 +96,16 @@ async function dropUnknownId(ref: PaperRef, deps: BackgroundDeps): Promise<Paper
 
 async function resolveRef(arxivId: string, deps: BackgroundDeps): Promise<RefAnswer> {
   return resolvePaperRef(storageResolveDeps(await deps.getTitles()), arxivId);
+}
+
+/** One part of an import's write, checked, each entry also as the storage layer reads entries back. */
+function checkWritePart(add: unknown, update: unknown): ImportWritePart {
+  const part = checkImportPart(add, update);
+  const entries = [...part.add, ...part.update.map((u) => u.entry)];
+  if (validateSavedList({ papers: entries }).papers.length !== entries.length) {
+    throw new BadRequestError('an entry is not a saved paper');
+  }
+  return part;
 }
 
 /** The messages, in the order the sender rules list them. Content scripts get only what the in-page UI needs. */
@@ -193,11 +206,32 @@ export const MESSAGES = {
     check: (data) => ({ copiedAt: checkCopyDates(data) }),
     answer: async ({ copiedAt }) => deleteUnreadableCopies(copiedAt),
   }),
-  /** Merges papers read from an import file into the list (duplicates merge). */
+  /** Holds one part of a previewed import's write (import-write.ts) until its applyImport. */
+  stageImport: message({
+    from: 'extension',
+    check: (data) => {
+      const request = checkObject(data, 'request', ['id', 'part', 'add', 'update']);
+      const part = checkCount(request.part, 'part', 0, MAX_IMPORT_PARTS - 2);
+      return { id: checkImportId(request.id), part, ...checkWritePart(request.add, request.update) };
+    },
+    answer: async ({ id, part, add, update }) => stageImport(id, part, { add, update }),
+  }),
+  /** Writes a previewed import exactly as planned: its staged parts and this last one, if the list is
+   * still the one the preview was planned against (nothing is planned again). */
   applyImport: message({
     from: 'extension',
-    check: (data): ImportedPaper[] => checkImported(data),
-    answer: async (papers, { sender }) => applyImport(papers, Date.now(), sender.requestId),
+    check: (data) => {
+      const request = checkObject(data, 'request', ['id', 'basis', 'unchanged', 'parts', 'add', 'update']);
+      return {
+        id: checkImportId(request.id),
+        basis: checkString(request.basis, 'basis', 100),
+        unchanged: checkCount(request.unchanged, 'unchanged', 0, MAX_IMPORT_PARTS * IMPORT_LIMITS.papersPerMessage),
+        parts: checkCount(request.parts, 'parts', 1, MAX_IMPORT_PARTS),
+        ...checkWritePart(request.add, request.update),
+      };
+    },
+    answer: async ({ add, update, ...request }, { sender }) =>
+      applyImport({ ...request, last: { add, update } }, sender.requestId),
   }),
   /** Corpus papers most related to the saved list (or to one tag of it), the saved ones left out. */
   moreLikeSaved: message({

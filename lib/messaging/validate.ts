@@ -1,5 +1,4 @@
 import { IMPORT_LIMITS } from '../reading-list/import-limits';
-import type { ImportedPaper } from '../reading-list/types';
 import { ARXIV_ID } from '../pages/arxiv';
 import { ENVELOPE_FIELDS } from './wire';
 
@@ -28,7 +27,7 @@ const WEB_URL = /^https?:\/\//;
 
 const PAPER_REF_FIELDS = ['title', 'corpusId', 'arxivId', 'url'] as const;
 /** A saved entry's (and an imported paper's) fields: a paper reference plus the list's own. */
-const SAVED_FIELDS = [...PAPER_REF_FIELDS, 'key', 'savedAt', 'tags', 'note', 'read'] as const;
+const SAVED_FIELDS = [...PAPER_REF_FIELDS, 'key', 'savedAt', 'tags', 'note', 'read', 'authors'] as const;
 
 /** A field name as an error message shows it: quoted, and cut short. */
 function quote(name: string): string {
@@ -202,38 +201,66 @@ export function checkCopyDates(value: unknown): number[] {
   return checkArray(request.copiedAt, 'copiedAt', 1000).map((at, i) => checkNumber(at, `copiedAt[${i}]`));
 }
 
-/** Checks a whole saved entry (to restore it): exactly the list's fields, each of the right type. */
-export function checkSavedEntry(value: unknown): CheckedRef & {
+/** A whole saved entry, as checkSavedEntry returns it. */
+export type CheckedEntry = CheckedRef & {
   key: string;
   savedAt: number;
   tags: string[];
   note: string;
   read: boolean;
-} {
-  const entry = checkObject(value, 'entry', SAVED_FIELDS);
-  return {
-    key: checkString(entry.key, 'key', LIMITS.title),
+  authors?: string[];
+};
+
+/** Checks a whole saved entry (to restore it): exactly the list's fields, each of the right type. */
+export function checkSavedEntry(value: unknown, name = 'entry'): CheckedEntry {
+  const entry = checkObject(value, name, SAVED_FIELDS);
+  // A restored entry's fields are named bare, as they always were; an import part's by their place.
+  const at = (field: string) => (name === 'entry' ? field : `${name}.${field}`);
+  const checked: CheckedEntry = {
+    key: checkString(entry.key, at('key'), LIMITS.title),
     ...checkPaperRef(entry, true),
-    savedAt: checkNumber(entry.savedAt, 'savedAt'),
-    tags: checkStrings(entry.tags, 'tags', 50, 60),
-    note: checkString(entry.note, 'note', 20_000),
-    read: checkBoolean(entry.read, 'read'),
+    savedAt: checkNumber(entry.savedAt, at('savedAt')),
+    tags: checkStrings(entry.tags, at('tags'), IMPORT_LIMITS.tags, IMPORT_LIMITS.tag),
+    note: checkString(entry.note, at('note'), IMPORT_LIMITS.note),
+    read: checkBoolean(entry.read, at('read')),
   };
+  if (entry.authors !== undefined) {
+    checked.authors = checkStrings(entry.authors, at('authors'), IMPORT_LIMITS.authors, IMPORT_LIMITS.author);
+  }
+  return checked;
 }
 
-/** Checks papers read from an import file: a paper reference plus tags, a note and, from our JSON, the rest. */
-export function checkImported(value: unknown): ImportedPaper[] {
-  // The import preview fits every paper to the same IMPORT_LIMITS before it says what will happen.
-  return checkArray(value, 'papers', IMPORT_LIMITS.papersPerMessage).map((item: unknown, i: number) => {
-    const paper = checkObject(item, `papers[${i}]`, SAVED_FIELDS);
-    const out: ImportedPaper = {
-      ...checkPaperRef(paper, true),
-      tags: checkStrings(paper.tags ?? [], `papers[${i}].tags`, IMPORT_LIMITS.tags, IMPORT_LIMITS.tag),
-      note: checkString(paper.note ?? '', `papers[${i}].note`, IMPORT_LIMITS.note),
+/** An id of an import being sent in parts (the popup makes one per preview). */
+export function checkImportId(value: unknown): string {
+  const id = checkString(value, 'id', 100);
+  if (!/^[\w-]+$/.test(id)) throw new BadRequestError('id must be letters, digits, "_" or "-"');
+  return id;
+}
+
+/** Checks a whole number from `min` to `max`. */
+export function checkCount(value: unknown, name: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new BadRequestError(`${name} must be a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+/**
+ * Checks one part of a planned import's write: whole saved entries to add and to put in place of
+ * the entry at an index of the list, at most IMPORT_LIMITS.papersPerMessage in all.
+ */
+export function checkImportPart(
+  add: unknown,
+  update: unknown,
+): { add: CheckedEntry[]; update: { index: number; entry: CheckedEntry }[] } {
+  const max = IMPORT_LIMITS.papersPerMessage;
+  const added = checkArray(add, 'add', max).map((item, i) => checkSavedEntry(item, `add[${i}]`));
+  const updated = checkArray(update, 'update', max - added.length).map((item, i) => {
+    const change = checkObject(item, `update[${i}]`, ['index', 'entry']);
+    return {
+      index: checkCount(change.index, `update[${i}].index`, 0, 10_000_000),
+      entry: checkSavedEntry(change.entry, `update[${i}].entry`),
     };
-    if (paper.key !== undefined) out.key = checkString(paper.key, `papers[${i}].key`, LIMITS.title);
-    if (paper.savedAt !== undefined) out.savedAt = checkNumber(paper.savedAt, `papers[${i}].savedAt`);
-    if (paper.read !== undefined) out.read = checkBoolean(paper.read, `papers[${i}].read`);
-    return out;
   });
+  return { add: added, update: updated };
 }

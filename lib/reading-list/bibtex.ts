@@ -61,11 +61,17 @@ function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Author names for the author field: each name's TeX, joined with "and" (a name holding "and" is braced). */
+/**
+ * Author names for the author field: each name's TeX, joined with "and". A person is held as
+ * "Last, First" (see SavedPaper.authors) and written so; any other name, an organisation such as
+ * "Google DeepMind", or one holding "and", is braced so that BibTeX reads it as one name.
+ */
 function authorField(authors: readonly string[]): string | null {
-  const names = authors.map((name) => toTexText(name)).filter(Boolean);
+  const names = authors.map((name) => [name.trim(), toTexText(name)] as const).filter(([, tex]) => tex);
   if (names.length === 0) return null;
-  return names.map((name) => (/\band\b/i.test(name) ? `{${name}}` : name)).join(' and ');
+  return names
+    .map(([name, tex]) => (name === 'others' || (name.includes(',') && !/\band\b/i.test(tex)) ? tex : `{${tex}}`))
+    .join(' and ');
 }
 
 /**

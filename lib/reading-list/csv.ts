@@ -9,12 +9,23 @@
 // that starts with =, +, -, @, a tab or a carriage return (which a spreadsheet would run as a
 // formula) is written with a leading apostrophe (papaparse's escapeFormulae; OWASP's advice);
 // readCsvCell takes it off again. Tags share one cell, separated by "; "; a ';' or '\' inside a tag
-// is written with a backslash before it, so splitCsvTags gives back every tag exactly.
+// is written with a backslash before it, so splitCsvTags gives back every tag exactly. Authors, when
+// known, share the last cell the same way ("Last, First; Other, Name"), read back by splitCsvTags too.
 import Papa from 'papaparse';
 import type { SavedPaper } from './saved-list';
 
 /** The header row, in column order. */
-export const CSV_COLUMNS = ['title', 'arxiv_id', 'corpus_id', 'url', 'saved_at', 'tags', 'note', 'read'] as const;
+export const CSV_COLUMNS = [
+  'title',
+  'arxiv_id',
+  'corpus_id',
+  'url',
+  'saved_at',
+  'tags',
+  'note',
+  'read',
+  'authors',
+] as const;
 
 /** The byte-order mark the file starts with. */
 export const CSV_BOM = '\uFEFF';
@@ -56,6 +67,7 @@ export function toCsv(papers: readonly SavedPaper[]): string {
     joinCsvTags(p.tags),
     p.note,
     p.read ? 'true' : 'false',
+    joinCsvTags(p.authors ?? []),
   ]);
   const body = Papa.unparse(
     { fields: [...CSV_COLUMNS], data },

@@ -1,8 +1,9 @@
 // What the background accepts in one import message and stores, in one place: the popup fits every
 // imported paper to these limits before its preview, and lib/messaging/validate.ts checks the same
 // numbers, so the preview never promises what the write then refuses.
-import { normaliseTags } from './saved-list';
+import { normaliseTags } from './paper-identity';
 import type { ImportedPaper } from './types';
+import { MAX_AUTHOR, MAX_AUTHORS } from './validate-saved';
 
 /** The limits of an imported paper and of one import message. */
 export const IMPORT_LIMITS = {
@@ -13,6 +14,9 @@ export const IMPORT_LIMITS = {
   note: 20_000,
   title: 1000,
   url: 2000,
+  /** Author names kept; a longer list keeps the first ones and ends in "others" (BibTeX's et al.). */
+  authors: MAX_AUTHORS,
+  author: MAX_AUTHOR,
 } as const;
 
 /** An imported paper fitted to IMPORT_LIMITS, and what had to change (for the preview). */
@@ -39,5 +43,15 @@ export function fitImported(paper: ImportedPaper): { paper: ImportedPaper; chang
     url = null;
     changes.push('link dropped (not a web address of at most 2000 characters)');
   }
-  return { paper: { ...paper, title, tags, note, url }, changes };
+  let authors = paper.authors;
+  if (authors) {
+    const cut = authors.filter((a) => a.length > IMPORT_LIMITS.author).length;
+    if (cut > 0) changes.push(`${cut} author name${cut === 1 ? '' : 's'} cut to ${IMPORT_LIMITS.author} characters`);
+    authors = authors.map((a) => a.slice(0, IMPORT_LIMITS.author));
+    if (authors.length > IMPORT_LIMITS.authors) {
+      changes.push(`only the first ${IMPORT_LIMITS.authors - 1} of ${authors.length} authors kept, then "others"`);
+      authors = [...authors.slice(0, IMPORT_LIMITS.authors - 1), 'others'];
+    }
+  }
+  return { paper: { ...paper, title, tags, note, url, ...(authors ? { authors } : {}) }, changes };
 }

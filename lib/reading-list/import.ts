@@ -1,7 +1,7 @@
 // Import: reads our JSON export or a BibTeX file (told apart by content); plan-import.ts then
 // plans how the papers join the reading list, so a preview shows the counts before anything is
 // written. Files people pick by mistake (a PDF, RIS, CSL-JSON, a PaperMemory export) are named in
-// the error. The BibTeX parser is large, so only the popup's import path loads this module.
+// the error. The BibTeX parser is large, so only the import worker (and the CLI) load this module.
 import { describeForeignJson, describeForeignText, describeJsonError } from './foreign-files';
 import { parseJsonExport } from './json';
 import { decodeImportBytes, type ImportEncoding } from './decode-text';

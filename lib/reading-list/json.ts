@@ -1,8 +1,9 @@
 // The Paper Lens JSON export: a versioned envelope around the reading list, exact in both
 // directions. Plain JSON.parse plus hand-written checks: the schema is small, and the checks give
 // messages that name the entry and the field (a schema library would add weight for no gain here).
-import { validateSavedList, type SavedPaper } from './saved-list';
+import type { SavedPaper } from './saved-list';
 import { checkImportSize, ImportError } from './types';
+import { isAuthors, MAX_AUTHOR, MAX_AUTHORS, validateSavedList } from './validate-saved';
 
 export { ImportError } from './types';
 
@@ -23,8 +24,10 @@ export interface JsonExport {
 
 /** Only the SavedPaper fields, in a fixed order (drops any corpus extras of an ExportPaper). */
 function pick(p: SavedPaper): SavedPaper {
-  const { key, title, corpusId, arxivId, url, savedAt, tags, note, read } = p;
-  return { key, title, corpusId, arxivId, url, savedAt, tags: [...tags], note, read };
+  const { key, title, corpusId, arxivId, url, savedAt, tags, note, read, authors } = p;
+  const picked: SavedPaper = { key, title, corpusId, arxivId, url, savedAt, tags: [...tags], note, read };
+  if (authors && authors.length > 0) picked.authors = [...authors];
+  return picked;
 }
 
 /** The reading list as a versioned JSON document (pretty-printed, ending in a newline). */
@@ -54,14 +57,20 @@ const FIELD_CHECKS: Record<keyof SavedPaper, [(x: unknown) => boolean, string]> 
   tags: [(x) => Array.isArray(x) && x.every((t) => typeof t === 'string'), 'a list of strings'],
   note: [(x) => typeof x === 'string', 'a string'],
   read: [(x) => typeof x === 'boolean', 'true or false'],
+  authors: [isAuthors, `a list of at most ${MAX_AUTHORS} names of at most ${MAX_AUTHOR} characters`],
 };
+/** Fields an entry may leave out. */
+const OPTIONAL = new Set<string>(['authors']);
 
 function checkEntry(raw: unknown, index: number): SavedPaper {
   const where = `Entry ${index + 1}`;
   if (!isObject(raw)) throw new ImportError(`${where} is not an object.`);
   const named = typeof raw.title === 'string' ? `${where} ("${raw.title.slice(0, 60)}")` : where;
   for (const [field, [ok, expected]] of Object.entries(FIELD_CHECKS)) {
-    if (!(field in raw)) throw new ImportError(`${named} has no "${field}" field.`);
+    if (!(field in raw)) {
+      if (OPTIONAL.has(field)) continue;
+      throw new ImportError(`${named} has no "${field}" field.`);
+    }
     if (!ok(raw[field])) throw new ImportError(`${named}: field "${field}" must be ${expected}.`);
   }
   const unknown = Object.keys(raw).find((field) => !(field in FIELD_CHECKS));

@@ -39,6 +39,7 @@ export function quoteMarkdown(note: string, indent = ''): string[] {
 
 function item(paper: SavedPaper): string[] {
   const details = [paper.read ? 'read' : 'unread'];
+  if (paper.authors?.length) details.unshift(paper.authors.map(escapeMarkdown).join('; '));
   if (paper.arxivId) details.push(`arXiv:${escapeMarkdownInline(paper.arxivId)}`);
   if (paper.tags.length > 0) details.push(`tags: ${paper.tags.map(escapeMarkdown).join(', ')}`);
   // A trailing backslash is CommonMark's visible hard line break.

@@ -1,13 +1,16 @@
 // Plans how imported papers join the reading list, without writing anything: pure, linear in the
 // size of the file and of the list (identity keys are looked up in maps, never compared pairwise),
 // and free of the BibTeX parser, so the background can plan against the list as it is when it writes.
-import { bareArxivId, identityKeys, normaliseTags, type SavedPaper } from './saved-list';
+// paper-identity, not saved-list: this module runs in the import worker, where the storage code cannot load.
+import { bareArxivId, identityKeys, normaliseTags } from './paper-identity';
+import type { SavedPaper } from './saved-list';
 import { ImportError, type ImportedPaper } from './types';
 
 /** What an import would do: entries to add, entries to update, and the whole list afterwards. */
 export interface ImportPlan {
   add: SavedPaper[];
-  update: { before: SavedPaper; after: SavedPaper }[];
+  /** Each entry that changes, by its place in the list the plan was made against. */
+  update: { index: number; before: SavedPaper; after: SavedPaper }[];
   /** Entries of the list that the file named but that gain nothing. */
   unchanged: number;
   /** Entries of the file folded into an earlier entry of the same file. */
@@ -36,6 +39,7 @@ function mergeInto(base: SavedPaper, extra: SavedPaper): SavedPaper {
     tags: union(base.tags, extra.tags),
     note: mergeNotes(base.note, extra.note),
     read: base.read || extra.read,
+    ...(base.authors?.length ? {} : extra.authors?.length ? { authors: extra.authors } : {}),
   };
 }
 
@@ -81,7 +85,16 @@ function toEntry(p: ImportedPaper, index: number, now: number): SavedPaper {
   const keys = identityKeys(ref);
   if (!ref.title || keys.length === 0) throw new ImportError(`Entry ${index + 1} has no usable title.`);
   const key = p.key && keys.includes(p.key) ? p.key : keys[0]!;
-  return { key, ...ref, savedAt: p.savedAt ?? now, tags: union(p.tags, []), note: p.note, read: p.read ?? false };
+  const entry: SavedPaper = {
+    key,
+    ...ref,
+    savedAt: p.savedAt ?? now,
+    tags: union(p.tags, []),
+    note: p.note,
+    read: p.read ?? false,
+  };
+  if (p.authors?.length) entry.authors = p.authors;
+  return entry;
 }
 
 /** Entries by key, each key to the entries holding it in order; lookups check the title rule. */
@@ -159,7 +172,7 @@ export function planImport(
   const update = [...touched]
     .sort((a, b) => a - b)
     .filter((i) => !sameEntry(existing[i]!, current[i]!))
-    .map((i) => ({ before: existing[i]!, after: current[i]! }));
+    .map((i) => ({ index: i, before: existing[i]!, after: current[i]! }));
   return {
     add,
     update,

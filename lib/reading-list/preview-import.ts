@@ -1,7 +1,8 @@
-// The import preview, shared by the popup and `npm run corpus -- import-preview`: read the file
-// (in slices, so the popup stays responsive), link each entry whose title names a corpus paper
-// through the background's title matcher, fit every entry to what the write accepts, and plan
-// against the current list. What it reports is what applying `plan.groups` does.
+// The import preview, shared by the popup's import worker (import-worker.ts) and `npm run corpus --
+// import-preview`: read the file (in slices where it runs on a thread that must stay responsive),
+// link each entry whose title names a corpus paper through the background's title matcher, fit every
+// entry to what the write accepts, and plan against the current list. What it reports is what the
+// write of its plan (import-write.ts) does.
 import type { SavedPaper } from './saved-list';
 import { decodeImportBytes, type ImportEncoding } from './decode-text';
 import { describeForeignText } from './foreign-files';
@@ -93,11 +94,34 @@ export async function previewImport(options: {
   };
 }
 
-/** The groups of a plan as the applyImport messages that write them, each within the message limit. */
-export function importBatches(plan: ImportPlan): ImportedPaper[][] {
-  const batches: ImportedPaper[][] = [];
-  for (let i = 0; i < plan.groups.length; i += IMPORT_LIMITS.papersPerMessage) {
-    batches.push(plan.groups.slice(i, i + IMPORT_LIMITS.papersPerMessage));
-  }
-  return batches;
+/** How many skipped and fitted entries a summary lists (the popup shows no more). */
+export const SUMMARY_LIST = 100;
+
+/**
+ * What the popup is sent of a preview: the counts it shows and the first skipped and fitted entries,
+ * small whatever the file (the write itself stays with whoever made the preview, see preview-file.ts).
+ */
+export interface PreviewSummary extends Omit<ImportPreview, 'plan'> {
+  add: number;
+  update: number;
+  unchanged: number;
+  duplicatesInFile: number;
+  skippedCount: number;
+  fittedCount: number;
+}
+
+/** A preview's summary (see PreviewSummary). */
+export function summarisePreview(preview: ImportPreview): PreviewSummary {
+  const { plan, skipped, fitted, ...rest } = preview;
+  return {
+    ...rest,
+    skipped: skipped.slice(0, SUMMARY_LIST),
+    fitted: fitted.slice(0, SUMMARY_LIST),
+    skippedCount: skipped.length,
+    fittedCount: fitted.length,
+    add: plan.add.length,
+    update: plan.update.length,
+    unchanged: plan.unchanged,
+    duplicatesInFile: plan.duplicatesInFile,
+  };
 }

@@ -16,9 +16,10 @@ const ARXIV_DOI = new RegExp(`10\\.48550/arXiv\\.${ID}`, 'i');
 const ARXIV_TEXT = new RegExp(`arXiv:\\s*${ID}`, 'i');
 const WHOLE_ID = new RegExp(`^(?:arXiv:)?\\s*${ID}$`, 'i');
 
-/** The fields an import reads; the rest (abstracts, files, authors) are never decoded. */
+/** The fields an import reads; the rest (abstracts, files, editors) are never decoded. */
 const KEPT = [
   'title',
+  'author',
   'keywords',
   'note',
   'annote',
@@ -108,7 +109,8 @@ function decodeFields(
   for (const name of KEPT) {
     const raw = entry.fields.get(name);
     if (raw === undefined) continue;
-    const value = plainValue(raw);
+    // Names always go through the parser: "and" at brace depth 0 splits them, a braced one is an organisation.
+    const value = name === 'author' ? null : plainValue(raw);
     if (value !== null) fields[name] = name === 'keywords' ? value.split(/\s*[,;]\s*/).filter(Boolean) : value;
     // Our own export wraps text pdfLaTeX cannot print in this macro: the text inside is the value.
     else tex.push(`${name} = ${raw.replace(/\\PaperLensUnicode\s*(?=\{)/g, '')}`);
@@ -181,9 +183,20 @@ function notesOf(fields: Record<string, unknown>): string {
   return notes.join('\n\n');
 }
 
+/** One name as the parser gives it, as SavedPaper.authors holds it ("von Last, Jr, First", or a literal name). */
+function authorName(creator: unknown): string {
+  if (typeof creator !== 'object' || creator === null) return '';
+  const c = creator as { name?: string; lastName?: string; firstName?: string; prefix?: string; suffix?: string };
+  if (c.name !== undefined) return plain(c.name);
+  const last = plain([c.prefix, c.lastName].filter(Boolean).join(' '));
+  const rest = [c.suffix, c.firstName].map((part) => plain(part ?? '')).filter(Boolean);
+  return rest.length > 0 ? [last, ...rest].join(', ') : last;
+}
+
 function toImported(entry: RawEntry, fields: Record<string, unknown>): ImportedPaper & { line: number } {
   const keywords = fields.keywords;
   const tags = Array.isArray(keywords) ? keywords.map((k) => plain(String(k))) : [];
+  const authors = Array.isArray(fields.author) ? fields.author.map(authorName).filter(Boolean) : [];
   return {
     line: entry.line,
     title: plain(text(fields, 'title') ?? ''),
@@ -192,6 +205,7 @@ function toImported(entry: RawEntry, fields: Record<string, unknown>): ImportedP
     url: urlOf(fields),
     tags: [...new Set(tags.filter(Boolean))],
     note: notesOf(fields),
+    ...(authors.length > 0 ? { authors } : {}),
   };
 }
 

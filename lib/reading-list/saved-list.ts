@@ -29,6 +29,12 @@ export interface SavedPaper {
   tags: string[];
   note: string;
   read: boolean;
+  /**
+   * Author names, when known (an imported entry's): a person as BibTeX's "von Last, Jr, First" (a
+   * comma always, so "Last, First" at least), any other name (an organisation, "Google DeepMind") as
+   * written, with no comma; "others" last when the list was cut (BibTeX's et al.).
+   */
+  authors?: string[];
 }
 
 /** What is needed to save or find a paper: a title and whatever ids are known. */

@@ -7,8 +7,6 @@ export interface ExportPaper extends SavedPaper {
   date?: string | null;
   organisation?: string | null;
   abstract?: string | null;
-  /** Author names ("Last, First" or "First Last"), when known. */
-  authors?: readonly string[] | null;
 }
 
 /** One paper read from an imported file: a PaperRef with whatever tags, note and state the file had. */
@@ -18,6 +16,8 @@ export interface ImportedPaper extends PaperRef {
   url: string | null;
   tags: string[];
   note: string;
+  /** Author names as SavedPaper.authors holds them, when the file names them. */
+  authors?: string[];
   /** Only our own JSON carries these three. */
   key?: string;
   savedAt?: number;

@@ -18,6 +18,19 @@ export interface SavedListCheck {
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const nullableString = (x: unknown) => x === null || typeof x === 'string';
 
+/** The most author names an entry holds, and the longest name (as IMPORT_LIMITS cuts imports to). */
+export const MAX_AUTHORS = 100;
+export const MAX_AUTHOR = 200;
+
+/** A list of at most MAX_AUTHORS non-empty names of at most MAX_AUTHOR characters. */
+export function isAuthors(x: unknown): x is string[] {
+  return (
+    Array.isArray(x) &&
+    x.length <= MAX_AUTHORS &&
+    x.every((a) => typeof a === 'string' && a.trim().length > 0 && a.length <= MAX_AUTHOR)
+  );
+}
+
 const FIELD_CHECKS: Record<keyof SavedPaper, (x: unknown) => boolean> = {
   key: (x) => typeof x === 'string' && x.length > 0,
   title: (x) => typeof x === 'string' && x.trim().length > 0 && x.length <= MAX_TITLE,
@@ -28,6 +41,8 @@ const FIELD_CHECKS: Record<keyof SavedPaper, (x: unknown) => boolean> = {
   tags: (x) => Array.isArray(x) && x.every((t) => typeof t === 'string'),
   note: (x) => typeof x === 'string',
   read: (x) => typeof x === 'boolean',
+  // Optional: entries saved from pages have no authors.
+  authors: (x) => x === undefined || isAuthors(x),
 };
 
 /** True when a stored value is a whole, well-typed reading-list entry (unknown extra fields are kept). */

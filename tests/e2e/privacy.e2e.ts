@@ -264,7 +264,14 @@ describe('privacy', () => {
       ),
       envelope('reportPage', { kind: 'arxiv-abs', papers: [] }),
       envelope('describeTab', -1), // removed: the popup describes tabs itself
-      envelope('applyImport', [{ title: 'x', extra: 1 }]),
+      envelope('applyImport', {
+        id: 'a',
+        basis: 'b',
+        unchanged: 0,
+        parts: 1,
+        add: [{ title: 'x', extra: 1 }],
+        update: [],
+      }),
     ]);
     const [stats, ...rest] = answers as [{ res?: { papers?: unknown } }, ...unknown[]];
     expect(Object.keys(stats)).toEqual(['res']); // the well-formed message: proves the wire format
@@ -279,7 +286,7 @@ describe('privacy', () => {
       refused('paper has an unknown field "__proto__"'),
       refused('reportPage comes from a page only'),
       refused('unknown message type "describeTab"'),
-      refused('papers[0] has an unknown field "extra"'),
+      refused('add[0] has an unknown field "extra"'),
     ]);
     expect(await storage()).toEqual(before);
     expect(await browser.worker.evaluate(() => Object.keys(Object.prototype))).toEqual([]);

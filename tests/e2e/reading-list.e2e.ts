@@ -231,7 +231,7 @@ function readBibtex(text: string) {
   return parseBibtex(text, { sentenceCase: false, caseProtection: false });
 }
 
-const CSV_HEADER = ['title', 'arxiv_id', 'corpus_id', 'url', 'saved_at', 'tags', 'note', 'read'];
+const CSV_HEADER = ['title', 'arxiv_id', 'corpus_id', 'url', 'saved_at', 'tags', 'note', 'read', 'authors'];
 
 function readCsv(text: string): { fields: string[]; rows: Record<string, string>[]; errors: unknown[] } {
   const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });

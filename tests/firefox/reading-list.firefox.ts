@@ -191,6 +191,9 @@ describe('the reading list in Firefox', () => {
       { timeout: 15_000, polling: 50 },
       'reading-list.json: 1 to add, 0 to update, 2 already in your list',
     );
+    // Made in the import worker the Firefox build packages (the popup marks its first answer), not in
+    // the popup's own thread: the worker loads under the extension's CSP.
+    expect(await popup.evaluate(() => performance.getEntriesByName('paper-lens:import-worker').length)).toBe(1);
     await shoot(popup, 'popup-import-preview');
     await (await byRole(popup, 'button', 'Apply import')).click();
     await byRole(popup, 'status', 'Imported: 1 added, 0 updated.');

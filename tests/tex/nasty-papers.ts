@@ -82,4 +82,23 @@ export const NASTY: { paper: ExportPaper; shows: string }[] = [
     shows: 'Authorsgiven',
   },
   { paper: paper(17, { title: 'Zero\u200bwidth\u200d joiner and combining q\u0307 and ẞ Ꞵ' }), shows: 'Zero' },
+  {
+    // Authors as a BibTeX import stores them (read-bibtex.ts): an organisation first (every style
+    // prints the first name), people as "von Last, Jr, First", "and" inside a braced name, accents,
+    // CJK, and "others" where a long list was cut.
+    paper: paper(18, {
+      title: 'Authors as imported',
+      authors: [
+        'Google DeepMind',
+        'Müller, Jörg',
+        'Barnes and Noble',
+        'van Beethoven, Ludwig',
+        'Smith, Jr., John',
+        'Dvořák, Antonín',
+        '山田, 太郎',
+        'others',
+      ],
+    }),
+    shows: 'Google DeepMind',
+  },
 ];

@@ -32,13 +32,13 @@ const papers: SavedPaper[] = [
 describe('toCsv', () => {
   it('writes a header row and CRLF line ends, quoting only where RFC 4180 needs it', () => {
     const csv = toCsv(papers);
-    expect(csv.split('\r\n')[0]).toBe(`${CSV_BOM}title,arxiv_id,corpus_id,url,saved_at,tags,note,read`);
+    expect(csv.split('\r\n')[0]).toBe(`${CSV_BOM}title,arxiv_id,corpus_id,url,saved_at,tags,note,read,authors`);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.split('\r\n').slice(-2)).toEqual([
-      '" Leading space, and a comma",,,,1970-01-01T00:00:00.000Z,,,false',
+      '" Leading space, and a comma",,,,1970-01-01T00:00:00.000Z,,,false,',
       '',
     ]);
-    expect(csv).toContain('"Compare with ""Attention"", see §3, then\nre-run; also\r\nthe appendix",true\r\n');
+    expect(csv).toContain('"Compare with ""Attention"", see §3, then\nre-run; also\r\nthe appendix",true,\r\n');
     expect(csv).toContain('Sabiá: Portuguese Large Language Models,2304.07880,');
   });
 
@@ -56,13 +56,14 @@ describe('toCsv', () => {
         'llm; portuguese, brazilian',
         NOTE,
         'true',
+        '',
       ],
-      [' Leading space, and a comma', '', '', '', '1970-01-01T00:00:00.000Z', '', '', 'false'],
+      [' Leading space, and a comma', '', '', '', '1970-01-01T00:00:00.000Z', '', '', 'false', ''],
     ]);
   });
 
   it('writes only the header for an empty list', () => {
-    expect(toCsv([])).toBe(`${CSV_BOM}title,arxiv_id,corpus_id,url,saved_at,tags,note,read\r\n`);
+    expect(toCsv([])).toBe(`${CSV_BOM}title,arxiv_id,corpus_id,url,saved_at,tags,note,read,authors\r\n`);
   });
 
   it('neutralises cells a spreadsheet would run as a formula, and readCsvCell gives the text back', () => {

@@ -176,8 +176,8 @@ describe('planImport', () => {
     expect(list).toEqual(before);
     expect(plan.add).toEqual([saved({ key: 'title:brandnew', title: 'Brand New', tags: ['new'], savedAt: NOW })]);
     expect(plan.update).toEqual([
-      { before: list[0], after: { ...list[0], tags: ['llm', 'pt'] } },
-      { before: list[1], after: { ...list[1], arxivId: '1706.03762', url: 'https://a.org', read: true } },
+      { index: 0, before: list[0], after: { ...list[0], tags: ['llm', 'pt'] } },
+      { index: 1, before: list[1], after: { ...list[1], arxivId: '1706.03762', url: 'https://a.org', read: true } },
     ]);
     expect(plan.unchanged).toBe(0);
     expect(plan.duplicatesInFile).toBe(1);

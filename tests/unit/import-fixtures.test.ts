@@ -2,8 +2,8 @@
 // and our own cases, through the import preview the popup and the CLI share.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { planImport } from '../../lib/reading-list/plan-import';
-import { previewImport, importBatches } from '../../lib/reading-list/preview-import';
+import { applyWrite, PART_SIZE, writeOfPlan, writeParts } from '../../lib/reading-list/import-write';
+import { previewImport } from '../../lib/reading-list/preview-import';
 import { createPause } from '../../lib/reading-list/slices';
 import { IMPORT_LIMITS } from '../../lib/reading-list/import-limits';
 import { normaliseDoi } from '../../lib/reading-list/read-bibtex';
@@ -87,12 +87,10 @@ describe('previewImport: the cases of issue 18', () => {
       },
     ]);
     expect(byTitle.get('نماذج اللغة الكبيرة للغة العربية')!.note).toBe('ملاحظة');
-    // What the preview counts is what the background's own plan of the batches it is sent does.
-    const applied = importBatches(result.plan).reduce<SavedPaper[]>(
-      (list, batch) => planImport(list, batch, NOW).merged,
-      [],
-    );
+    // What the preview counts is exactly what the write it sends does.
+    const applied = applyWrite([], writeOfPlan(result.plan, []));
     expect(applied).toHaveLength(result.plan.add.length);
+    expect(new Set(applied)).toEqual(new Set(result.plan.merged));
   });
 
   it.each([
@@ -132,7 +130,12 @@ describe('previewImport at scale', () => {
     const seconds = (performance.now() - started) / 1000;
     expect(result.entries).toBe(7000);
     expect(result.plan.add).toHaveLength(7000);
-    expect(importBatches(result.plan).map((b) => b.length)).toEqual([IMPORT_LIMITS.papersPerMessage, 2000]);
+    const parts = writeParts(writeOfPlan(result.plan, []));
+    // Sent in parts of PART_SIZE entries, far within the message limit.
+    expect(parts.map((p) => [p.add.length, p.update.length])).toEqual(Array.from({ length: 14 }, () => [PART_SIZE, 0]));
+    expect(PART_SIZE).toBeLessThanOrEqual(IMPORT_LIMITS.papersPerMessage);
+    // Authors are read: "and" splits them, TeX accents are decoded, each is held as "Last, First".
+    expect(result.plan.add[0]!.authors).toEqual(['Doe, Jane', 'Müller, Jörg']);
     console.log(`7,000-entry preview: ${seconds.toFixed(1)} s, longest slice ${longest.toFixed(0)} ms`);
     expect(seconds).toBeLessThan(10);
   }, 120_000);

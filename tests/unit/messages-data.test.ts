@@ -43,6 +43,7 @@ const ENTRY = {
   note: '',
   read: false,
 };
+const APPLY = { id: 'import-1', basis: '0:2:0', unchanged: 0, parts: 1, add: [], update: [] };
 const many = (n: number) => Array.from({ length: n }, () => 'x');
 /** An array with a hole at 0, which Array.prototype.map would skip. */
 const sparse: unknown[] = [];
@@ -120,14 +121,47 @@ const CASES: Case[] = [
   ['deleteUnreadableCopies', { copiedAt: ['x'] }, 'copiedAt[0] must be a number'],
   ['deleteUnreadableCopies', { copiedAt: [1], all: true }, 'request has an unknown field "all"'],
   ['deleteUnreadableCopies', { copiedAt: many(1001).map(Number) }, 'copiedAt has more than 1000 entries'],
-  ['applyImport', {}, 'papers must be an array'],
-  ['applyImport', Array.from({ length: 5001 }, () => ({ title: 'x' })), 'papers has more than 5000 entries'],
-  ['applyImport', [{ title: 'x' }, 'y'], 'papers[1] must be an object'],
-  ['applyImport', [{ title: 'x', read: 'no' }], 'papers[0].read must be true or false'],
-  ['applyImport', [{ title: 'x', savedAt: Number.NaN }], 'papers[0].savedAt must be a number'],
-  ['applyImport', [{ title: 'x', url: 'file:///etc/passwd' }], 'url must be a web address'],
-  ['applyImport', [{ title: 'x', note: 'x'.repeat(20_001) }], 'papers[0].note is longer than 20000 characters'],
-  ['applyImport', [polluted({ title: 'x' })], 'papers[0] has an unknown field "__proto__"'],
+  ['applyImport', [], 'request must be an object'],
+  ['applyImport', { ...APPLY, add: {} }, 'add must be an array'],
+  ['applyImport', { ...APPLY, add: Array.from({ length: 5001 }, () => ENTRY) }, 'add has more than 5000 entries'],
+  [
+    'applyImport',
+    { ...APPLY, add: Array.from({ length: 3000 }, () => ENTRY), update: Array.from({ length: 2001 }, () => ({})) },
+    'update has more than 2000 entries',
+  ],
+  ['applyImport', { ...APPLY, add: [ENTRY, 'y'] }, 'add[1] must be an object'],
+  ['applyImport', { ...APPLY, add: [{ title: 'x' }] }, 'add[0].key must be a string'],
+  ['applyImport', { ...APPLY, add: [{ ...ENTRY, read: 'no' }] }, 'add[0].read must be true or false'],
+  ['applyImport', { ...APPLY, add: [{ ...ENTRY, savedAt: Number.NaN }] }, 'add[0].savedAt must be a number'],
+  ['applyImport', { ...APPLY, add: [{ ...ENTRY, url: 'file:///etc/passwd' }] }, 'url must be a web address'],
+  [
+    'applyImport',
+    { ...APPLY, add: [{ ...ENTRY, note: 'x'.repeat(20_001) }] },
+    'add[0].note is longer than 20000 characters',
+  ],
+  ['applyImport', { ...APPLY, add: [{ ...ENTRY, authors: many(101) }] }, 'add[0].authors has more than 100 entries'],
+  [
+    'applyImport',
+    { ...APPLY, add: [{ ...ENTRY, authors: ['x'.repeat(201)] }] },
+    'add[0].authors[0] is longer than 200 characters',
+  ],
+  ['applyImport', { ...APPLY, add: [{ ...ENTRY, authors: [''] }] }, 'an entry is not a saved paper'],
+  ['applyImport', { ...APPLY, add: [polluted(ENTRY)] }, 'add[0] has an unknown field "__proto__"'],
+  [
+    'applyImport',
+    { ...APPLY, update: [{ index: -1, entry: ENTRY }] },
+    'update[0].index must be a whole number from 0 to 10000000',
+  ],
+  ['applyImport', { ...APPLY, update: [{ index: 0, entry: ENTRY, x: 1 }] }, 'update[0] has an unknown field "x"'],
+  ['applyImport', { ...APPLY, parts: 1001 }, 'parts must be a whole number from 1 to 1000'],
+  ['applyImport', { ...APPLY, id: '../x' }, 'id must be letters, digits, "_" or "-"'],
+  ['applyImport', { ...APPLY, extra: 1 }, 'request has an unknown field "extra"'],
+  ['stageImport', { id: 'a', part: 999, add: [], update: [] }, 'part must be a whole number from 0 to 998'],
+  [
+    'stageImport',
+    { id: 'a', part: 0, add: [{ ...ENTRY, tags: ['x'.repeat(61)] }], update: [] },
+    'add[0].tags[0] is longer than 60 characters',
+  ],
   ['moreLikeSaved', { tag: 5, k: 5 }, 'tag must be a string'],
   ['moreLikeSaved', { tag: null, k: 5, all: true }, 'request has an unknown field "all"'],
   ['lookupRef', 2403, 'arxivId must be a string'],

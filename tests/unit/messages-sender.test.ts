@@ -108,6 +108,7 @@ describe('createHandlers: who may send what', () => {
       'editPaper',
       'restorePaper',
       'deleteUnreadableCopies',
+      'stageImport',
       'applyImport',
       'moreLikeSaved',
     ]);

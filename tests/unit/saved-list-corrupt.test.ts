@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
-import { applyImport } from '../../lib/reading-list/apply-import';
+import { applyImportWrite } from '../../lib/reading-list/apply-import';
 import {
   editPaper,
   keepUnreadableSavedData,
@@ -224,7 +224,8 @@ describe('a version record from the future', () => {
     await expect(unsavePaper(FIRST)).rejects.toThrow(refused);
     await expect(editPaper(FIRST.key, { read: true })).rejects.toThrow(refused);
     await expect(restorePaper(entry({ key: 'title:other', title: 'Other', arxivId: null }))).rejects.toThrow(refused);
-    await expect(applyImport([{ ...NEW, corpusId: null, url: null, tags: [], note: '' }])).rejects.toThrow(refused);
+    const added = { key: 'title:new', ...NEW, corpusId: null, url: null, savedAt: 1, tags: [], note: '', read: false };
+    await expect(applyImportWrite({ basis: 'any', add: [added], update: [], unchanged: 0 })).rejects.toThrow(refused);
     expect(JSON.stringify(await stored())).toBe(before);
   });
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { applyImport } from '../../lib/reading-list/apply-import';
+import { applyImportWrite } from '../../lib/reading-list/apply-import';
+import { listBasis } from '../../lib/reading-list/import-write';
 import { recordOp } from '../../lib/reading-list/op-log';
 import { editPaper, readSavedList, savePaper, unsavePaper } from '../../lib/reading-list/saved-list';
 
@@ -31,10 +32,13 @@ describe('updateSavedList with a change id (a message sent again after its answe
   });
 
   it('a repeated import is not merged twice and reports its first counts', async () => {
-    const paper = { ...GALORE, corpusId: null, url: null, tags: ['a'], note: 'first', read: false };
-    const first = await applyImport([paper], 1, 301);
+    const paper = { key: 'arxiv:2403.03507', ...GALORE, corpusId: null, url: null, savedAt: 1 };
+    const write = { basis: listBasis([]), add: [{ ...paper, tags: ['a'], note: 'first', read: false }], update: [] };
+    const first = await applyImportWrite({ ...write, unchanged: 0 }, 301);
+    expect(first).toEqual({ added: 1, updated: 0, unchanged: 0 });
     await editPaper('arxiv:2403.03507', { note: 'edited since' }, 302);
-    expect(await applyImport([paper], 2, 301)).toEqual(first);
+    // The list is no longer the one planned against, but the retry is answered from the op log.
+    expect(await applyImportWrite({ ...write, unchanged: 0 }, 301)).toEqual(first);
     expect((await readSavedList()).papers.map((p) => p.note)).toEqual(['edited since']);
   });
 

@@ -205,6 +205,8 @@ export async function launchFirefox(): Promise<FirefoxExtension> {
     });
   };
   browser.on('targetcreated', (target) => {
+    // Only tabs: a worker's target (the popup's import worker) has no page, and asking throws.
+    if (target.type() !== 'page') return;
     void target.page().then((page) => page && watch(page));
   });
 
