@@ -1,5 +1,6 @@
-// The wire format of @webext-core/messaging, in one place: a request { id, type, data, timestamp }
-// and an answer { res } or { err }. The sender and the background both read it from here.
+// The wire format, in one place: a request { id, type, data, timestamp } and an answer { res } or
+// { err } (the shape @webext-core/messaging uses; its sendMessage numbers each retry anew, and a retried
+// change must keep its id, so call.ts sends these itself). The sender and the background read it here.
 
 /** A message as it travels: the envelope's id names the request, and a retry keeps it. */
 export interface Envelope {
