@@ -1,6 +1,9 @@
 #!/usr/bin/env node
-// Makes sure Debian's Firefox ESR is at /usr/bin/firefox-esr for the Firefox end-to-end suite.
-// puppeteer-core drives the distribution's build over WebDriver BiDi and downloads no browser.
-import { ensureDebianPackage } from './lib/ensure-debian-package.mjs';
+// Installs Debian's firefox-esr for the Firefox suite when it is missing (scripts/lib/ensure-debian-package.mjs).
+import { ensureDebianPackages } from './lib/ensure-debian-package.mjs';
 
-ensureDebianPackage({ binary: '/usr/bin/firefox-esr', pkg: 'firefox-esr', about: 'about 80 MB, 15 s' });
+ensureDebianPackages({
+  name: 'firefox-esr',
+  tools: [['/usr/bin/firefox-esr', 'firefox-esr']],
+  about: 'about 80 MB, 15 s',
+});

@@ -1,22 +1,31 @@
-// Installs a Debian package when the browser binary the end-to-end tests drive is missing.
-// The test browsers come from the distribution (nothing here can download them), so the tests'
-// own scripts install them. Fast and silent when the binary is there; otherwise
-// `apt-get update && apt-get install -y <package>` (as root, or through sudo). Progress goes to stderr;
-// exits non-zero with a clear message on failure.
-import { spawnSync } from 'node:child_process';
+// Installs Debian packages when a tool the tests drive is missing: the browsers and the TeX tools
+// come from the distribution (nothing here can download them), so the tests' own scripts install
+// them. Fast and silent when every tool is there; otherwise `apt-get update && apt-get install -y`
+// (as root, or through sudo), waiting for another apt-get that holds the lock. Progress goes to
+// stderr; exits non-zero with a clear message on failure.
 import { accessSync, constants } from 'node:fs';
-
-function isExecutable(path) {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { spawnSync } from 'node:child_process';
 
 function hasCommand(name) {
   return spawnSync('sh', ['-c', `command -v ${name}`], { stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * Whether a tool is there: an absolute path must be executable, `kpsewhich:FILE` must be a file TeX
+ * finds, anything else a command on the PATH.
+ */
+export function isPresent(tool) {
+  if (tool.startsWith('/')) {
+    try {
+      accessSync(tool, constants.X_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  if (!tool.startsWith('kpsewhich:')) return hasCommand(tool);
+  const found = spawnSync('kpsewhich', [tool.slice('kpsewhich:'.length)], { encoding: 'utf8' });
+  return found.status === 0 && found.stdout.trim() !== '';
 }
 
 /** Runs a command with its output on stderr (stdout stays clean for callers); returns whether it succeeded. */
@@ -40,20 +49,25 @@ function run(log, command, args) {
   return true;
 }
 
-/** Makes sure `binary` exists, installing Debian's `pkg` (which provides it) when it does not. */
-export function ensureDebianPackage({ binary, pkg, about }) {
-  if (isExecutable(binary)) return;
-  const log = (message) => process.stderr.write(`[ensure-${pkg}] ${message}\n`);
-  const fail = (message) => {
+/**
+ * Makes sure every tool of `tools` ([tool, Debian package] pairs) is present, installing the packages
+ * of the missing ones. `name` labels the log; `about` says how big the install is;
+ * `noRecommends` leaves out the packages' recommendations (fonts and documentation for TeX).
+ */
+export function ensureDebianPackages({ name, tools, about, noRecommends = false }) {
+  const missingPackages = () => [...new Set(tools.filter(([tool]) => !isPresent(tool)).map(([, pkg]) => pkg))];
+  const missing = missingPackages();
+  if (missing.length === 0) return;
+  const log = (message) => process.stderr.write(`[ensure-${name}] ${message}\n`);
+  const fail = (message, packages = missing) => {
     log(`ERROR: ${message}`);
-    log(`Install it by hand with: sudo apt-get update && sudo apt-get install -y ${pkg}`);
+    log(`Install by hand with: sudo apt-get update && sudo apt-get install -y ${packages.join(' ')}`);
     process.exit(1);
   };
-  log(`${binary} is missing; installing Debian's ${pkg} package (${about}).`);
+  log(`missing ${missing.join(', ')}; installing from Debian (${about}).`);
   if (process.platform !== 'linux')
     fail(`automatic installation only works on Debian/Ubuntu Linux (this is ${process.platform}).`);
-  if (!hasCommand('apt-get'))
-    fail(`apt-get was not found; this script only knows how to install ${pkg} on Debian/Ubuntu.`);
+  if (!hasCommand('apt-get')) fail('apt-get was not found; this script installs packages on Debian/Ubuntu only.');
 
   let prefix = [];
   if (typeof process.getuid === 'function' && process.getuid() !== 0) {
@@ -61,12 +75,15 @@ export function ensureDebianPackage({ binary, pkg, about }) {
     log('not root: using sudo (non-interactive).');
     prefix = ['sudo', '-n'];
   }
+  // Waits for another apt-get (another suite's set-up) instead of failing at once.
   const apt = (args) => {
-    const [command, ...rest] = [...prefix, 'apt-get', ...args];
+    const [command, ...rest] = [...prefix, 'apt-get', '-o', 'DPkg::Lock::Timeout=600', ...args];
     return run(log, command, rest);
   };
   if (!apt(['-q', 'update'])) fail('apt-get update failed.');
-  if (!apt(['-q', 'install', '-y', pkg])) fail(`apt-get install ${pkg} failed.`);
-  if (!isExecutable(binary)) fail(`the ${pkg} package installed, but ${binary} is still missing.`);
-  log(`installed ${binary}.`);
+  const install = ['-q', 'install', '-y', ...(noRecommends ? ['--no-install-recommends'] : []), ...missing];
+  if (!apt(install)) fail('apt-get install failed.');
+  const still = missingPackages();
+  if (still.length > 0) fail(`installed, but tools from ${still.join(', ')} are still missing.`, still);
+  log(`installed ${missing.join(', ')}.`);
 }
