@@ -4,8 +4,7 @@ import type { CorpusClient } from '../lib/messaging/client';
 import type { TabDescription } from '../lib/tabs/describe-tab';
 import { mark } from '../lib/marks';
 import {
-  corpusKey,
-  identityKeys,
+  createPaperFinder,
   type PaperEdit,
   type PaperRef,
   type SavedPaper,
@@ -73,9 +72,10 @@ export function PopupApp({ client, tabId, initialQuery = '', initialDescription,
   useLayoutEffect(() => {
     if (landing !== null) mark('popup-data');
   }, [landing !== null]);
-  const savedKeys = useMemo(() => new Set(saved?.papers.flatMap((p) => identityKeys(p)) ?? []), [saved]);
-  const isSaved = (id: string) => savedKeys.has(corpusKey(id));
-  const isSavedRef = (ref: PaperRef) => identityKeys(ref).some((key) => savedKeys.has(key));
+  // The same test as the page's badges: the strongest identity both name decides (paper-identity.ts).
+  const findSaved = useMemo(() => createPaperFinder(saved?.papers ?? []), [saved]);
+  const isSavedRef = (ref: PaperRef) => findSaved(ref) !== undefined;
+  const isSaved = (id: string) => isSavedRef({ title: '', corpusId: id });
   const [failure, setFailure] = useState<string | null>(null);
   /** Says why a change did not go through, and for full storage which change; the list stays as stored. */
   const failed = (what: string) => (error: unknown) =>
