@@ -97,7 +97,10 @@ const session = () => chromium.inWorker<Record<string, StoredReport>>('chrome.st
 async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
   let value = await read();
   for (const start = Date.now(); !done(value); value = await read()) {
-    if (Date.now() - start > DEADLINE_MS) throw new Error(`${what} did not happen: ${JSON.stringify(value)}`);
+    if (Date.now() - start > DEADLINE_MS) {
+      // The server's log tells a prerender Chromium refused (no "prerender" request) from one that did not report.
+      throw new Error(`${what} did not happen: ${JSON.stringify(value)}; requests served: ${JSON.stringify(served)}`);
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return value;
