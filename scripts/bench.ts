@@ -1,6 +1,7 @@
 // `npm run bench`: speed figures, in Node and in Debian's Chromium, medians over repeated runs,
 // printed as a table and written to bench/results.json. `--quick` runs one small iteration of
-// everything (npm test runs it so the benchmark cannot rot).
+// everything (npm test runs it so the benchmark cannot rot). `--only savedList` runs just the
+// heavy reader's list (savedList5000.*) and prints it, leaving bench/results.json as it was.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -29,6 +30,13 @@ interface ChromeApi {
 }
 
 const quick = process.argv.includes('--quick');
+const SECTIONS = ['savedList'] as const;
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+if (onlyAt >= 0 && !SECTIONS.includes(only as (typeof SECTIONS)[number])) {
+  console.error(`--only takes one of: ${SECTIONS.join(', ')} (got ${only ?? 'nothing'})`);
+  process.exit(2);
+}
 const RUNS = quick ? 1 : 7;
 /** The listing is the noisiest figure (a 2,000-entry page on a shared 2-core machine): 7 loads, not 3. */
 const LISTING_RUNS = quick ? 1 : 7;
@@ -245,6 +253,12 @@ function machine(): Record<string, string> {
 }
 
 async function main(): Promise<void> {
+  if (only === 'savedList') {
+    // One section alone: its figures printed, the full run's results.json left as it was.
+    await benchSavedList(papers, results, { runs: RUNS, quick });
+    for (const [key, value] of Object.entries(results)) console.log(`${key}  ${value ?? 'not measured'}`);
+    return;
+  }
   benchMatching();
   benchRelated();
   benchSizes();

@@ -125,6 +125,15 @@ export const MESSAGES = {
     check: (data) => checkString(data, 'id', LIMITS.query),
     answer: async (id, { deps }) => (await deps.getService()).getPaper(id) ?? null,
   }),
+  /** Many papers in one message (an export of thousands): each id's paper, or null, in order. */
+  getPapers: message({
+    from: 'extension',
+    check: (data) => checkStrings(data, 'ids', LIMITS.titles, LIMITS.query),
+    answer: async (ids, { deps }) => {
+      const service = await deps.getService();
+      return ids.map((id) => service.getPaper(id) ?? null);
+    },
+  }),
   related: message({
     from: 'both',
     check: (data) => {

@@ -5,7 +5,7 @@
 // Every entry is @misc: the arXiv id goes in eprint/archivePrefix (biblatex) and in howpublished,
 // which plain and unsrt print too. The reader's notes go in annote and tags in keywords, which no
 // standard style prints, unless the export is asked to print the notes.
-import { removeStopwords } from 'stopword';
+import { eng } from 'stopword';
 import { wordTokens } from '../text/normalize';
 import { BIBTEX_PREAMBLE, toTexText } from './tex-text';
 import { paperLink, paperYear, type ExportPaper } from './types';
@@ -21,15 +21,19 @@ export function escapeBibtex(text: string): string {
   return toTexText(text);
 }
 
+/** stopword's English list (what its removeStopwords uses by default), as a set: one lookup a word. */
+const STOPWORDS = new Set(eng);
+
 // A URL that \url, a verbatim url field and plainnat's \texttt fallback all print as it is.
 const PLAIN_URL = /^https?:\/\/[A-Za-z0-9.\-/:?=+,;!*'()@]+$/;
 
 /** The base of a citation key: first significant title word (ASCII-folded) plus the year when known. */
 export function baseKey(paper: Pick<ExportPaper, 'title' | 'arxivId' | 'date'>): string {
-  const words = removeStopwords(wordTokens(paper.title))
+  const word = wordTokens(paper.title)
+    .filter((w) => !STOPWORDS.has(w.toLowerCase()))
     .map((w) => w.replace(/\+/g, ''))
-    .filter((w) => /^[a-z0-9]+$/.test(w) && /[a-z]/.test(w));
-  return `${words[0] ?? 'paper'}${paperYear(paper) ?? ''}`;
+    .find((w) => /^[a-z0-9]+$/.test(w) && /[a-z]/.test(w));
+  return `${word ?? 'paper'}${paperYear(paper) ?? ''}`;
 }
 
 function suffix(n: number): string {
@@ -46,11 +50,18 @@ export function citationKeys(papers: readonly ExportPaper[]): string[] {
   const order = papers.map((_, i) => i);
   order.sort((a, b) => papers[a]!.savedAt - papers[b]!.savedAt || cmp(papers[a]!.key, papers[b]!.key) || a - b);
   const used = new Set<string>();
+  // Per base, the first suffix not yet tried: every one before it is taken and stays taken, so the
+  // search resumes there instead of walking a..zz again for each of a thousand "towards2024" papers.
+  const nextSuffix = new Map<string, number>();
   const keys: string[] = [];
   for (const i of order) {
     const base = baseKey(papers[i]!);
     let key = base;
-    for (let n = 0; used.has(key); n++) key = base + suffix(n);
+    if (used.has(key)) {
+      let n = nextSuffix.get(base) ?? 0;
+      while (used.has((key = base + suffix(n)))) n++;
+      nextSuffix.set(base, n + 1);
+    }
     used.add(key);
     keys[i] = key;
   }

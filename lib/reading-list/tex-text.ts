@@ -258,12 +258,41 @@ export function isSafeMath(math: string): boolean {
   return depth === 0 && !expectOperand;
 }
 
+/** A run of printable ASCII: one regular-expression pass each, not a lookup per character. */
+const ASCII_RUN = /[ -~]+/y;
+const ASCII_SPECIAL = /[\\{}&%$#_~^<>|]/g;
+// A typed pair TeX would join into a ligature (--, ``, '', ,,, !`, ?`) gets {} between its characters.
+const ASCII_LIGATURE = /([-'`,])(?=\1)|[!?](?=`)/g;
+
+/** Whether `c` after `previous` would make a TeX ligature of typed characters. */
+const isLigature = (previous: string, c: string) =>
+  (c === previous && "-'`,".includes(c)) || (c === '`' && (previous === '!' || previous === '?'));
+
+/** A run of printable ASCII as TeX: what charToTex and the ligature rule give, character by character. */
+function asciiToTex(run: string, previous: string): string {
+  const tex = run.replace(ASCII_SPECIAL, (c) => SPECIAL[c]!).replace(ASCII_LIGATURE, '$&{}');
+  return isLigature(previous, run[0]!) ? `{}${tex}` : tex;
+}
+
 /** Text outside math: every character as TeX, runs pdfLaTeX cannot print wrapped in UNICODE_MACRO. */
 function textToTex(text: string): string {
   let out = '';
   let raw = '';
   let previous = '';
-  for (const c of text) {
+  // Notes run to thousands of characters and nearly all are plain ASCII: whole runs of it at once.
+  for (let i = 0; i < text.length;) {
+    ASCII_RUN.lastIndex = i;
+    const run = ASCII_RUN.exec(text)?.[0];
+    if (run) {
+      if (raw) out += `{${UNICODE_MACRO}{${raw}}}`;
+      raw = '';
+      out += asciiToTex(run, previous);
+      previous = run[run.length - 1]!;
+      i += run.length;
+      continue;
+    }
+    const c = String.fromCodePoint(text.codePointAt(i)!);
+    i += c.length;
     const tex = charToTex(c);
     if (tex === null || (raw && /^\p{M}$/u.test(c))) {
       raw += c;
@@ -271,8 +300,7 @@ function textToTex(text: string): string {
       if (raw) out += `{${UNICODE_MACRO}{${raw}}}`;
       raw = '';
       // TeX ligatures (--, ``, '', ,,, !`, ?`) made of typed characters stay as typed.
-      const ligature = (c === previous && "-'`,".includes(c)) || (c === '`' && (previous === '!' || previous === '?'));
-      out += (ligature ? '{}' : '') + tex;
+      out += (isLigature(previous, c) ? '{}' : '') + tex;
     }
     previous = c;
   }

@@ -347,7 +347,30 @@ async function severalWriters(): Promise<void> {
     }, POLL)
     .toEqual([]);
   writersOutcome = { stored: await storedPapers(), expected, afterRestart }; // kept even if the next line fails
-  await expect.poll(async () => (await savedTitles()).sort(), { ...POLL, timeout: 2_000 }).toEqual(expected);
+  let titlesNow: string[] = [];
+  const missing = () => expected.filter((title) => !titlesNow.includes(title));
+  const settled = await expect
+    .poll(async () => (titlesNow = await savedTitles()).sort(), { ...POLL, timeout: 2_000 })
+    .toEqual(expected)
+    .then(
+      () => true,
+      () => false,
+    );
+  if (!settled) {
+    // Say whether a missing save was late (a retry still on its way) or lost, and what the popup said:
+    // a save the worker never took shows there as an alert, one taken and then lost does not.
+    const late = missing();
+    await expect
+      .poll(async () => ((titlesNow = await savedTitles()), missing()), { ...POLL, timeout: 10_000 })
+      .toEqual([])
+      .catch(() => undefined);
+    const lost = missing();
+    const alert = (await popup.getByRole('alert').allInnerTexts()).join(' | ') || 'none';
+    throw new Error(
+      `missing 2 s after the later saves: ${JSON.stringify(late)}; still missing 10 s later: ${JSON.stringify(lost)}; ` +
+        `the popup's alert: ${alert}`,
+    );
+  }
   await popup.waitForTimeout(300); // nothing late turns up either
   const stored = await storedPapers();
   writersOutcome = { stored, expected, afterRestart };

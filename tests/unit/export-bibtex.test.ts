@@ -114,6 +114,10 @@ describe('toBibtex', () => {
       '\\textasciitilde{}\\textasciicircum{}\\textbackslash{}\\textless{}\\textgreater{}\\textbar{}',
     );
     expect(escapeBibtex("a--b ``c'' ,,d !`e")).toBe("a-{}-b `{}`c'{}' ,{},d !{}`e");
+    // The same around letters outside ASCII, and only between characters that touch.
+    expect(escapeBibtex("é--é ü``ü -é- !`é ''中")).toBe(
+      "{\\'e}-{}-{\\'e} {\\\"u}`{}`{\\\"u} -{\\'e}- !{}`{\\'e} '{}'{\\PaperLensUnicode{中}}",
+    );
     expect(escapeBibtex(' two\n lines\t ')).toBe('two lines');
     expect(escapeBibtex('Sabiá façade α')).toBe("Sabi{\\'a} fa{\\c{c}}ade $\\alpha$");
     expect(escapeBibtex('中文 🦙')).toBe('{\\PaperLensUnicode{中文}} {\\PaperLensUnicode{🦙}}');
@@ -153,6 +157,25 @@ describe('citation keys', () => {
     ]);
     const keys = read(toBibtex(papers)).map((e) => e.key);
     expect(new Set(keys).size).toBe(4);
+  });
+
+  it('are found for 20,000 papers titled alike in well under a second, suffixes running on past z', () => {
+    const papers = Array.from({ length: 20_000 }, (_, i) =>
+      paper({ key: `k${i}`, title: `Towards Study ${i}`, arxivId: '2401.00001', savedAt: i }),
+    );
+    const start = performance.now();
+    const keys = citationKeys(papers);
+    expect(performance.now() - start).toBeLessThan(1000);
+    expect([keys[0], keys[1], keys[26], keys[27], keys[702], keys[703], keys[19_999]]).toEqual([
+      'towards2024',
+      'towards2024a',
+      'towards2024z',
+      'towards2024aa',
+      'towards2024zz',
+      'towards2024aaa',
+      'towards2024acoe',
+    ]);
+    expect(new Set(keys).size).toBe(20_000);
   });
 
   it('stay the same when a paper saved later is added to the export', () => {

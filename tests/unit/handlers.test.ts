@@ -44,12 +44,18 @@ describe('createHandlers: corpus lookups', () => {
     expect(results.map((r) => r?.title ?? null)).toEqual([MMRL, null]);
   });
 
-  it('answers related, relatedToText, search, getPaper and stats', async () => {
+  it('answers related, relatedToText, search, getPaper, getPapers and stats', async () => {
     expect(await handlers.related({ id: MMRL_ID, k: 4 }, popup)).toHaveLength(4);
     expect(await handlers.relatedToText({ title: MMRL, abstract: '', k: 2 }, popup)).toHaveLength(2);
     expect((await handlers.search({ query: 'mmrl', k: 5 }, popup)).map((r) => r.title)).toContain(MMRL);
     expect((await handlers.getPaper(MMRL_ID, popup))?.title).toBe(MMRL);
     expect(await handlers.getPaper('nope', popup)).toBeNull();
+    // Many at once, in order, null for an unknown id (an export's corpus facts in one message).
+    expect((await handlers.getPapers([MMRL_ID, 'nope', MMRL_ID], popup)).map((p) => p?.title ?? null)).toEqual([
+      MMRL,
+      null,
+      MMRL,
+    ]);
     expect((await handlers.stats(undefined, popup)).papers).toBe(465);
   });
 
@@ -58,6 +64,8 @@ describe('createHandlers: corpus lookups', () => {
     ['matchTitles', [1], 'bad request: titles[0] must be a string'],
     ['matchTitles', Array.from({ length: 5001 }, () => 'x'), 'bad request: titles has more than 5000 entries'],
     ['getPaper', { id: 'x' }, 'bad request: id must be a string'],
+    ['getPapers', 'x', 'bad request: ids must be an array'],
+    ['getPapers', Array.from({ length: 5001 }, () => 'x'), 'bad request: ids has more than 5000 entries'],
     ['related', null, 'bad request: request must be an object'],
     ['related', { id: 'x', k: 0 }, 'bad request: k must be a whole number from 1 to 100'],
     ['related', { id: 'x', k: 2.5 }, 'bad request: k must be a whole number from 1 to 100'],

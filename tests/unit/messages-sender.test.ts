@@ -102,6 +102,7 @@ describe('createHandlers: who may send what', () => {
   it('answers content scripts only what the in-page UI asks', () => {
     expect(extensionOnly).toEqual([
       'getPaper',
+      'getPapers',
       'search',
       'lookupRef',
       'stats',
