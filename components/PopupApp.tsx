@@ -3,12 +3,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import type { CorpusClient } from '../lib/messaging/client';
 import type { TabDescription } from '../lib/tabs/describe-tab';
 import { mark } from '../lib/marks';
-import {
-  createPaperFinder,
-  type PaperEdit,
-  type PaperRef,
-  type SavedPaper,
-} from '../lib/reading-list/saved-list';
+import { createPaperFinder, type PaperEdit, type PaperRef, type SavedPaper } from '../lib/reading-list/saved-list';
 import { describeWriteFailure, isStorageFull } from '../lib/reading-list/write-failure';
 import { AboutView } from './AboutView';
 import { MoreView } from './MoreView';
