@@ -1,7 +1,8 @@
 // `npm run bench`: speed figures, in Node and in Debian's Chromium, medians over repeated runs,
 // printed as a table and written to bench/results.json. `--quick` runs one small iteration of
 // everything (npm test runs it so the benchmark cannot rot). `--only savedList` runs just the
-// heavy reader's list (savedList5000.*) and prints it, leaving bench/results.json as it was.
+// heavy reader's list (savedList5000.*), `--only browser` the worker, listing and popup; either prints
+// its figures and leaves bench/results.json as it was.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
@@ -30,7 +31,7 @@ interface ChromeApi {
 }
 
 const quick = process.argv.includes('--quick');
-const SECTIONS = ['savedList'] as const;
+const SECTIONS = ['savedList', 'browser'] as const;
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
 if (onlyAt >= 0 && !SECTIONS.includes(only as (typeof SECTIONS)[number])) {
@@ -253,9 +254,10 @@ function machine(): Record<string, string> {
 }
 
 async function main(): Promise<void> {
-  if (only === 'savedList') {
+  if (only) {
     // One section alone: its figures printed, the full run's results.json left as it was.
-    await benchSavedList(papers, results, { runs: RUNS, quick });
+    if (only === 'savedList') await benchSavedList(papers, results, { runs: RUNS, quick });
+    else await benchBrowser();
     for (const [key, value] of Object.entries(results)) console.log(`${key}  ${value ?? 'not measured'}`);
     return;
   }
